@@ -1,0 +1,476 @@
+"""Agreements, dialogues, forums, initiatives and groupings.
+
+Where they are found:
+
+* **named**: a run of capitalised words ending in a head word ("Dialogue",
+  "Forum", "Initiative", "Partnership", "Pact" …, see ``agreement_heads`` in
+  ``data/cues.json``), with a capitalised tail ("… for the Next Decade",
+  "… on Economic Security") and an acronym in brackets as an alias ("(JAI)");
+* **named with a lower-case head**: at least two capitalised words, an
+  optional acronym, then a generic head ("Free and Open Indo-Pacific (FOIP)
+  strategy");
+* **described**: a generic head with a lateral modifier ("a new trilateral
+  pact", "a tri-country communication hotline");
+* **groupings**: an organisation of kind grouping or alliance from the
+  vocabulary, when at least two of the states involved are its members.
+
+Parties come, in order, from a possessive owner ("Japan's … strategy"), the
+states inside the name ("Japan-India …"), the states of the sentence, or the
+article's core. Domains come from the name and the sentence; the date and
+status from the agreement's own clause. Mentions of one agreement merge
+(same name, a shorter name, an acronym, or a description that fits a name).
+Headlines count only when the body speaks of the same agreement.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..models import Agreement, AgreementKind, AgreementStatus, Evidence
+from .context import ArticleContext, Sentence
+
+__all__ = ["AgreementFinding", "find_agreements"]
+
+_TOKEN = re.compile(r"[A-Za-z0-9][\w.’'\-&]*|[^\w\s]")
+_CONNECTORS = frozenset({"and", "of", "for", "on", "the", "&", "in", "to"})
+_TAIL_CONNECTORS = frozenset({"for", "on", "of", "against"})
+_AGREEMENT_LIKE = frozenset({"agreement", "pact", "treaty"})
+_MONTHS = {
+    m: i + 1
+    for i, names in enumerate(
+        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+         ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+         ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+         ("december", "dec")]
+    )
+    for m in names
+}
+_DATE_MONTH = re.compile(
+    r"\b(?P<month>January|February|March|April|May|June|July|August|September|October|"
+    r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s+"
+    r"(?:(?P<day>\d{1,2}),?\s+)?(?P<year>(?:19|20)\d{2})\b"
+)
+_DATE_QUARTER = re.compile(
+    r"\b(?:first|second|third|fourth|last|1st|2nd|3rd|4th)\s+(?:quarter|half)\s+of\s+"
+    r"(?P<year>(?:19|20)\d{2})\b",
+    re.I,
+)
+_DATE_YEAR = re.compile(
+    r"\b(?:in|since|from|by|until|of|during|early|late|mid-?)\s+(?P<year>(?:19|20)\d{2})\b", re.I
+)
+
+
+@dataclass
+class _Candidate:
+    name: str
+    kind: AgreementKind
+    start: int
+    end: int
+    named: bool
+    heading: bool
+    aliases: set[str] = field(default_factory=set)
+    parties: set[str] = field(default_factory=set)
+    domains: set[str] = field(default_factory=set)
+    date: str | None = None
+    status: AgreementStatus | None = None
+    evidence: list[Evidence] = field(default_factory=list)
+    org: str | None = None
+
+
+@dataclass(frozen=True)
+class AgreementFinding:
+    agreement: Agreement
+    evidence: tuple[Evidence, ...]
+    organization: str | None = None
+
+
+def find_agreements(ctx: ArticleContext) -> list[AgreementFinding]:
+    """The agreements an article speaks of, merged, with their evidence."""
+    candidates: list[_Candidate] = []
+    for sentence in ctx.sentences:
+        found = _named(ctx, sentence) + _described(ctx, sentence) + _groupings(ctx, sentence)
+        for cand in found:
+            _fill(ctx, sentence, cand)
+            candidates.append(cand)
+        if not found:
+            _anaphora(ctx, sentence, candidates)
+    merged = _merge(ctx, candidates)
+    out = []
+    for cand in merged:
+        if not cand.parties:
+            continue
+        names = {cand.name.casefold()}
+        aliases = tuple(sorted(a for a in cand.aliases if a.casefold() not in names))
+        agreement = Agreement(
+            name=cand.name,
+            aliases=aliases,
+            kind=cand.kind,
+            parties=tuple(sorted(cand.parties)),
+            domains=tuple(sorted(d for d in cand.domains if d in ctx.vocabulary.leaf_domains)),
+            date=cand.date,
+            status=cand.status,
+        )
+        out.append(AgreementFinding(agreement, tuple(cand.evidence), cand.org))
+    return out
+
+
+# ------------------------------------------------------------------ finders
+def _tokens(sentence: Sentence) -> list[tuple[int, int, str]]:
+    out = []
+    for m in _TOKEN.finditer(sentence.text):
+        word = m.group(0)
+        start, end = sentence.start + m.start(), sentence.start + m.end()
+        # A sentence-final period is not part of the word (but "U.S." keeps its dots).
+        if word.endswith(".") and word.count(".") == 1 and len(word) > 2:
+            word, end = word[:-1], end - 1
+        out.append((start, end, word))
+    return out
+
+
+def _bare(word: str) -> str:
+    return re.sub(r"(?:'s|’s)$", "", word)
+
+
+def _is_cap(word: str) -> bool:
+    return word[:1].isupper() or (word[:1].isdigit() and len(word) > 1)
+
+
+def _named(ctx: ArticleContext, sentence: Sentence) -> list[_Candidate]:
+    cues = ctx.cues
+    tokens = _tokens(sentence)
+    out: list[_Candidate] = []
+    used_until = -1
+    for i, (_, _, word) in enumerate(tokens):
+        if i <= used_until:
+            continue
+        head = _bare(word)
+        kind = cues.agreement_heads.get(head)
+        lower_head = kind is None and head.islower() and head in cues.generic_heads
+        if lower_head:
+            kind = cues.generic_heads[head]
+        if kind is None:
+            continue
+        # Extend left over capitalised words and inner connectors.
+        j = i
+        acronym = None
+        if lower_head and j >= 3 and tokens[j - 1][2] == ")" and tokens[j - 3][2] == "(":
+            acronym = tokens[j - 2][2]
+            j -= 3
+        k = j
+        while k > 0:
+            prev = tokens[k - 1][2]
+            if _is_cap(prev) and prev not in cues.stopwords:
+                k -= 1
+            elif prev in _CONNECTORS and k > 1 and _is_cap(tokens[k - 2][2]) and k - 1 < j:
+                k -= 1
+            else:
+                break
+        while k < j and tokens[k][2].lower() in _CONNECTORS:
+            k += 1
+        if lower_head:
+            words = [t[2] for t in tokens[k:j]]
+            content = [w for w in words if _is_cap(w) and not _is_state_word(ctx, w)]
+            if len(content) < 2:
+                continue
+            end_index = i
+        else:
+            if k == j == i:
+                continue  # a head word alone is not a name
+            end_index = i
+            # Capitalised tail: "... for the Next Decade", "... on Economic Security".
+            t = i + 1
+            if t < len(tokens) and tokens[t][2] in _TAIL_CONNECTORS:
+                t2 = t + 1
+                if t2 < len(tokens) and tokens[t2][2] == "the":
+                    t2 += 1
+                t3 = t2
+                while t3 < len(tokens) and _is_cap(tokens[t3][2]) and tokens[t3][2] not in cues.stopwords:
+                    t3 += 1
+                if t3 > t2:
+                    end_index = t3 - 1
+        if k > end_index:
+            continue
+        start = tokens[k][0]
+        end = tokens[end_index][1]
+        name_end = tokens[j - 1][1] if lower_head and acronym else end
+        name = ctx.doc.text[start:end]
+        if acronym is None and end_index + 3 < len(tokens) + 1:
+            nxt = tokens[end_index + 1 : end_index + 4]
+            if len(nxt) == 3 and nxt[0][2] == "(" and nxt[2][2] == ")" and nxt[1][2].isupper():
+                acronym = nxt[1][2]
+        cand = _Candidate(
+            name=_strip_possessive(name),
+            kind=kind,
+            start=start,
+            end=end,
+            named=True,
+            heading=sentence.heading,
+        )
+        if acronym:
+            cand.aliases.add(acronym)
+        if lower_head and acronym:
+            cand.aliases.add(cand.name)
+            cand.name = ctx.doc.text[start:name_end]
+        elif lower_head:
+            cand.aliases.add(ctx.doc.text[start : tokens[j - 1][1]])
+        out.append(cand)
+        used_until = end_index
+    return out
+
+
+_DESCRIBED = re.compile(r"\b(?P<mods>(?:[\w\-’']+\s+){1,3})(?P<head>[a-z]+)\b")
+
+
+def _described(ctx: ArticleContext, sentence: Sentence) -> list[_Candidate]:
+    cues = ctx.cues
+    out = []
+    for m in _DESCRIBED.finditer(sentence.text):
+        head = m.group("head")
+        kind = cues.generic_heads.get(head)
+        if kind is None:
+            continue
+        mods = m.group("mods").split()
+        lateral = [w for w in mods if w.lower() in cues.lateral]
+        if not lateral:
+            continue
+        first = mods.index(lateral[0])
+        words = mods[first:]
+        if any(_is_cap(w) for w in words[1:]):
+            continue  # a capitalised name, handled as named
+        start = sentence.start + m.start("mods") + m.group("mods").index(words[0])
+        end = sentence.start + m.end("head")
+        cand = _Candidate(
+            name=" ".join([*words, head]),
+            kind=kind,
+            start=start,
+            end=end,
+            named=False,
+            heading=sentence.heading,
+        )
+        size = cues.lateral[lateral[0].lower()]
+        actors = sentence.actors()
+        if size and len(actors) == size:
+            cand.parties = set(actors)
+        elif size:
+            cand.parties = set(ctx.group_of_size(size))
+        out.append(cand)
+    return out
+
+
+def _groupings(ctx: ArticleContext, sentence: Sentence) -> list[_Candidate]:
+    out = []
+    if not sentence.cooperative:
+        return out
+    involved = set(ctx.core) | sentence.actors()
+    for m in sentence.names:
+        if m.kind != "org":
+            continue
+        org = ctx.vocabulary.organizations[m.ref]
+        if org.kind not in ("grouping", "alliance"):
+            continue
+        if ctx.text.startswith(("-like", "-style", "-type"), m.end):
+            continue
+        if len(involved & set(org.members)) < 2:
+            continue
+        cand = _Candidate(
+            name=org.name,
+            kind="grouping",
+            start=m.start,
+            end=m.end,
+            named=True,
+            heading=sentence.heading,
+            org=org.id,
+        )
+        cand.aliases.update(org.aliases)
+        cand.parties = set(org.members)
+        out.append(cand)
+    return out
+
+
+# ------------------------------------------------------------------ filling
+def _fill(ctx: ArticleContext, sentence: Sentence, cand: _Candidate) -> None:
+    text = ctx.text
+    if not cand.parties:
+        cand.parties = _parties(ctx, sentence, cand)
+    in_name = [d for d, _ in sentence.domains if cand.start <= d.start and d.end <= cand.end]
+    cand.domains.update(d.ref for d in in_name)
+    cand.domains.update(
+        d.ref for d, negated in sentence.domains if not negated and d.start >= cand.start
+    )
+    ci = sentence.clause_of(cand.start)
+    clause_start, clause_end = sentence.clauses[ci]
+    # The date and status that belong to the agreement sit in its clause, or the one after.
+    if ci + 1 < len(sentence.clauses):
+        clause_end = sentence.clauses[ci + 1][1]
+    clause = text[clause_start:clause_end]
+    cand.date = _date(clause)
+    cand.status = _status(ctx, clause)
+    cand.evidence.append(ctx.evidence(sentence, 0.9 if cand.named else 0.7))
+
+
+def _parties(ctx: ArticleContext, sentence: Sentence, cand: _Candidate) -> set[str]:
+    before = [r for r in sentence.states if r.end <= cand.start]
+    if before:
+        owner = before[-1]
+        gap = ctx.text[owner.end : cand.start]
+        if re.fullmatch(r"(?:'s|’s)\s+(?:the\s+)?", gap):
+            return {owner.state}
+    inside = {r.state for r in sentence.states if cand.start <= r.start and r.end <= cand.end}
+    if len(inside) >= 2:
+        return inside
+    actors = sentence.actors() - {r.state for r in sentence.targets()}
+    core = set(ctx.core)
+    if len(actors & core) >= 2:
+        return actors & core
+    if inside:
+        return inside | (core if core & inside else set())
+    if len(actors) >= 2:
+        return actors
+    return core
+
+
+def _date(clause: str) -> str | None:
+    m = _DATE_MONTH.search(clause)
+    if m:
+        month = _MONTHS[m.group("month").lower()]
+        day = m.group("day")
+        if day:
+            return f"{m.group('year')}-{month:02d}-{int(day):02d}"
+        return f"{m.group('year')}-{month:02d}"
+    for pattern in (_DATE_QUARTER, _DATE_YEAR):
+        m = pattern.search(clause)
+        if m:
+            return m.group("year")
+    return None
+
+
+def _status(ctx: ArticleContext, clause: str) -> AgreementStatus | None:
+    for pattern, status in ctx.cues.status:
+        if pattern.search(clause):
+            return status  # type: ignore[return-value]
+    return None
+
+
+def _anaphora(ctx: ArticleContext, sentence: Sentence, candidates: list[_Candidate]) -> None:
+    """ "The pact covers technology …": domains for the agreement last named."""
+    if not candidates:
+        return
+    for match in re.finditer(r"\b[Tt]he\s+(?P<head>[a-z]+)\b", sentence.text):
+        kind = ctx.cues.generic_heads.get(match.group("head"))
+        if kind is None:
+            continue
+        for cand in reversed(candidates):
+            if cand.kind == kind or {cand.kind, kind} <= _AGREEMENT_LIKE:
+                cand.domains.update(d.ref for d, negated in sentence.domains if not negated)
+                break
+        return
+
+
+# ------------------------------------------------------------------ merging
+def _key(name: str) -> str:
+    name = name.casefold().replace("’", "'")
+    name = re.sub(r"^the\s+", "", name)
+    return re.sub(r"[\W_]+", " ", name).strip()
+
+
+def _is_state_word(ctx: ArticleContext, word: str) -> bool:
+    parts = [p for p in re.split(r"[-–/]", _bare(word)) if p]
+    if not parts:
+        return False
+    for part in parts:
+        try:
+            ctx.vocabulary.resolve_state(part)
+        except KeyError:
+            return False
+    return True
+
+
+def _without_states(ctx: ArticleContext, name: str) -> str:
+    words = name.split()
+    while words and _is_state_word(ctx, words[0]):
+        words = words[1:]
+    return _key(" ".join(words))
+
+
+def _content_words(ctx: ArticleContext, cand: _Candidate) -> set[str]:
+    words = set()
+    for w in _key(cand.name).split():
+        if w in ctx.cues.generic_words or _is_state_word(ctx, w):
+            continue
+        words.add(w)
+    return words
+
+
+def _same(ctx: ArticleContext, a: _Candidate, b: _Candidate) -> bool:
+    keys_a = {_key(a.name)} | {_key(x) for x in a.aliases}
+    keys_b = {_key(b.name)} | {_key(x) for x in b.aliases}
+    if keys_a & keys_b:
+        return True
+    if a.org and a.org == b.org:
+        return True
+    stripped_a, stripped_b = _without_states(ctx, a.name), _without_states(ctx, b.name)
+    if stripped_a and stripped_a == stripped_b and len(stripped_a.split()) >= 2:
+        return True
+    kinds_match = a.kind == b.kind or {a.kind, b.kind} <= _AGREEMENT_LIKE
+    if not kinds_match:
+        return False
+    for described, named in ((a, b), (b, a)):
+        if not described.named and named.named:
+            mods = set(_key(described.name).split()[:-1])
+            if mods and mods <= set(_key(named.name).split()):
+                return True
+    if a.parties == b.parties and a.named and b.named:
+        return bool(_content_words(ctx, a) & _content_words(ctx, b))
+    return False
+
+
+def _merge(ctx: ArticleContext, candidates: list[_Candidate]) -> list[_Candidate]:
+    groups: list[list[_Candidate]] = []
+    for cand in candidates:
+        for group in groups:
+            if any(_same(ctx, cand, other) for other in group):
+                group.append(cand)
+                break
+        else:
+            groups.append([cand])
+    out = []
+    for group in groups:
+        if all(c.heading for c in group):
+            continue
+        # The canonical name: a grouping's own, else the longest body name, named before described.
+        best = max(
+            group,
+            key=lambda c: (c.org is not None, c.named, not c.heading or c.named, len(c.name)),
+        )
+        merged = _Candidate(
+            name=best.name,
+            kind=best.kind,
+            start=best.start,
+            end=best.end,
+            named=best.named,
+            heading=False,
+            org=best.org,
+        )
+        for c in group:
+            merged.aliases.add(c.name)
+            merged.aliases.update(c.aliases)
+            merged.domains.update(c.domains)
+            merged.evidence.extend(c.evidence)
+            merged.date = merged.date or c.date
+            merged.status = merged.status or c.status
+        merged.parties = set(best.parties)
+        if not merged.parties:
+            for c in group:
+                merged.parties |= c.parties
+        # Keep one piece of evidence per sentence.
+        seen: set[int] = set()
+        merged.evidence = [
+            e for e in merged.evidence if not (e.start in seen or seen.add(e.start))  # type: ignore[func-returns-value]
+        ]
+        out.append(merged)
+    return out
+
+
+def _strip_possessive(name: str) -> str:
+    return re.sub(r"(?:'s|’s)$", "", name)

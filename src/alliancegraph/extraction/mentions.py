@@ -1,0 +1,228 @@
+"""Finding vocabulary phrases in text: one Aho-Corasick pass per automaton.
+
+Two automata are built once per vocabulary:
+
+* names (case-sensitive): states in every form (names, aliases, demonyms,
+  capitals, organs), organisations, known persons, and the non-actor phrases
+  (``South China Sea``, ``China Daily``) that must win over a shorter state
+  name inside them;
+* domains (lower-cased text): alternative labels of the cooperation domains,
+  their generated spelling variants, and phrases that only look like a domain
+  (``bargaining chip``). Labels written with an acronym (``AI``, ``ICT``) are
+  matched case-sensitively in a third, small automaton.
+
+Matches must sit on word boundaries; overlapping matches are resolved
+longest-first, so ``missile defense`` beats ``defense`` and ``South China
+Sea`` beats ``China``. Typographic hyphens and apostrophes are folded to
+ASCII before matching without changing any offset.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+import ahocorasick
+
+from ..vocabulary import Vocabulary
+
+__all__ = ["Matcher", "Mention", "fold"]
+
+# Same-length folding: every replacement is one character for one character.
+_FOLD = str.maketrans({
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u00ad": "-",
+    "\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u201c": '"', "\u201d": '"',
+    "\u00a0": " ", "\u202f": " ", "\u2009": " ",
+})
+
+
+def fold(text: str) -> str:
+    """Fold typographic hyphens, apostrophes and spaces to ASCII, same length.
+
+    >>> fold("supply\u2011chain Japan\u2019s")
+    "supply-chain Japan's"
+    """
+    return text.translate(_FOLD)
+
+
+def _lower_same_length(text: str) -> str:
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A vocabulary phrase found at ``text[start:end]``.
+
+    ``kind`` is one of ``state``, ``org``, ``person``, ``non_actor``,
+    ``domain``, ``not_domain``; ``ref`` the id it resolves to (alpha-3 code,
+    organisation id, person name, domain id); ``form`` how it was named
+    (``name``, ``weak``, ``demonym``, ``capital``, ``organ`` for states).
+    """
+
+    start: int
+    end: int
+    kind: str
+    ref: str
+    form: str
+    possessive: bool = False
+
+
+_Payload = tuple[str, str, str]  # kind, ref, form
+
+# Lower number wins when one surface form means several things.
+_PRIORITY = {"non_actor": 0, "person": 1, "org": 2, "state": 3, "not_domain": 0, "domain": 1}
+_FORM_PRIORITY = {"name": 0, "capital": 1, "demonym": 2, "organ": 3, "weak": 4}
+
+_ACRONYM = re.compile(r"\b[A-Z0-9]{2,}\b")
+
+
+def _variants(label: str) -> set[str]:
+    """Spelling variants a journalist may use for a domain label."""
+    out = {label}
+    swaps = [
+        ("defense", "defence"), ("ization", "isation"), ("izing", "ising"), ("ize", "ise"),
+        ("center", "centre"), ("program", "programme"), ("maneuver", "manoeuvre"),
+        ("modeling", "modelling"), ("labor", "labour"), ("synchronized", "synchronised"),
+    ]
+    for a, b in swaps:
+        for form in list(out):
+            if a in form:
+                out.add(form.replace(a, b))
+            if b in form:
+                out.add(form.replace(b, a))
+    for form in list(out):
+        if "-" in form:
+            out.add(form.replace("-", " "))
+            out.add(form.replace("-", ""))
+        words = form.split(" ")
+        if 1 < len(words) <= 3:
+            out.add("-".join(words))
+    for form in list(out):
+        last = form.rsplit(" ", 1)[-1]
+        if last.isalpha() and len(last) > 3 and not last.endswith("s"):
+            out.add(form[:-1] + "ies" if last.endswith("y") and last[-2] not in "aeiou" else form + "s")
+    return out
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum()
+
+
+class Matcher:
+    """Compiled automata for one vocabulary."""
+
+    def __init__(self, vocabulary: Vocabulary) -> None:
+        self.vocabulary = vocabulary
+        self._names = self._build(self._name_entries())
+        domain_entries, acronym_entries = self._domain_entries()
+        self._domains = self._build(domain_entries)
+        self._acronyms = self._build(acronym_entries)
+
+    # ---------------------------------------------------------------- build
+    def _name_entries(self) -> Iterator[tuple[str, _Payload]]:
+        v = self.vocabulary
+        for s in v.states.values():
+            weak = set(s.weak_aliases)
+            for form in (s.name, s.official_name or "", *s.aliases):
+                if form not in weak:
+                    yield form, ("state", s.id, "name")
+            for form in s.weak_aliases:
+                yield form, ("state", s.id, "weak")
+            for form in s.demonyms:
+                yield form, ("state", s.id, "demonym")
+            for form in s.capitals:
+                yield form, ("state", s.id, "capital")
+            for form in s.organs:
+                yield form, ("state", s.id, "organ")
+        for o in v.organizations.values():
+            for form in (o.name, *o.aliases):
+                yield form, ("org", o.id, "name")
+        for p in v.persons:
+            for form in (p.name, *p.aliases):
+                yield form, ("person", p.name, "name")
+        for n in v.non_actors:
+            yield n.phrase, ("non_actor", n.category, "name")
+
+    def _domain_entries(
+        self,
+    ) -> tuple[list[tuple[str, _Payload]], list[tuple[str, _Payload]]]:
+        v = self.vocabulary
+        plain: list[tuple[str, _Payload]] = []
+        acronyms: list[tuple[str, _Payload]] = []
+        for concept in v.domains.values():
+            for label in (concept.label, *concept.alt_labels):
+                payload = ("domain", concept.id, "label")
+                if _ACRONYM.search(label):
+                    acronyms.append((label, payload))
+                else:
+                    plain.extend((form.lower(), payload) for form in _variants(label))
+        for phrase in v.not_domains:
+            plain.extend((form.lower(), ("not_domain", phrase, "label")) for form in _variants(phrase))
+        return plain, acronyms
+
+    @staticmethod
+    def _build(entries: Iterable[tuple[str, _Payload]]) -> ahocorasick.Automaton:
+        table: dict[str, list[_Payload]] = {}
+        for surface, payload in entries:
+            key = fold(surface.strip())
+            if not key:
+                continue
+            bucket = table.setdefault(key, [])
+            if payload not in bucket:
+                bucket.append(payload)
+        automaton = ahocorasick.Automaton()
+        for key, payloads in table.items():
+            payloads.sort(key=lambda p: (_PRIORITY[p[0]], _FORM_PRIORITY.get(p[2], 9), p[1]))
+            automaton.add_word(key, (len(key), tuple(payloads)))
+        if len(automaton) == 0:
+            automaton.add_word("\x00", (1, ()))
+        automaton.make_automaton()
+        return automaton
+
+    # ---------------------------------------------------------------- match
+    @staticmethod
+    def _scan(automaton: ahocorasick.Automaton, text: str) -> list[Mention]:
+        found: list[tuple[int, int, tuple[_Payload, ...]]] = []
+        n = len(text)
+        for last, (length, payloads) in automaton.iter(text):
+            start = last - length + 1
+            end = last + 1
+            if start > 0 and _is_word_char(text[start - 1]) and _is_word_char(text[start]):
+                continue
+            if end < n and _is_word_char(text[end]) and _is_word_char(text[last]):
+                continue
+            found.append((start, end, payloads))
+        # Longest first, then leftmost: a phrase inside a longer phrase is not a mention.
+        found.sort(key=lambda m: (m[0] - m[1], m[0]))
+        taken: list[tuple[int, int]] = []
+        mentions: list[Mention] = []
+        for start, end, payloads in found:
+            if any(start < e and s < end for s, e in taken):
+                continue
+            taken.append((start, end))
+            kind, ref, form = payloads[0]
+            possessive = text.startswith(("'s", "'"), end) and not text.startswith("'s ", end - 1)
+            mentions.append(Mention(start, end, kind, ref, form, possessive))
+        mentions.sort(key=lambda m: m.start)
+        return mentions
+
+    def names(self, text: str) -> list[Mention]:
+        """State, organisation, person and non-actor mentions, in text order."""
+        return self._scan(self._names, fold(text))
+
+    def domains(self, text: str) -> list[Mention]:
+        """Domain (and not-a-domain) mentions, in text order."""
+        folded = fold(text)
+        found = self._scan(self._domains, _lower_same_length(folded))
+        acronyms = self._scan(self._acronyms, folded)
+        if acronyms:
+            spans = [(m.start, m.end) for m in found]
+            found.extend(
+                m for m in acronyms if not any(m.start < e and s < m.end for s, e in spans)
+            )
+            found.sort(key=lambda m: m.start)
+        return found

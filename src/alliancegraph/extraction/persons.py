@@ -1,0 +1,167 @@
+"""Persons: who is named, which state they act for, and in what role.
+
+Three linguistic patterns, in order of trust:
+
+* a known office holder from ``data/persons.json`` ("Takaichi", "S. Jaishankar");
+* a role title followed by a name, with the state given just before the
+  title ("U.S. President Donald Trump", "Japanese Prime Minister Sanae
+  Takaichi", "India's External Affairs Minister ...") or after it ("Prime
+  Minister of Japan ...");
+* a counterpart apposition ("his Japanese counterpart, Toshimitsu Motegi").
+
+A later surname-only mention ("Takaichi") joins the full name met earlier.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..models import Evidence, Person
+from ..vocabulary import PersonEntry, Vocabulary
+from .context import ArticleContext, Sentence
+
+__all__ = ["PersonFinding", "find_persons"]
+
+_NAME_TOKEN = r"(?:[A-Z][a-z'’\-]+(?:-[A-Za-z]+)*|[A-Z]\.|[A-Z][a-z]*[A-Z][a-z]+|Jr\.?|bin|al-[A-Z][a-z]+|van|de|da|von)"
+_NAME = re.compile(rf"{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,4}}")
+_COUNTERPART = re.compile(
+    r"\b(?:his|her|their|its)\s+(?P<dem>[A-Z][\w.\-]+(?:\s+[A-Z][\w\-]+)?)\s+counterparts?,?\s+"
+)
+_OF_STATE = re.compile(r"^\s+of\s+(?:the\s+)?(?P<state>[A-Z][\w.\-]+(?:\s+[A-Z][\w\-]+)?)")
+
+
+@dataclass(frozen=True)
+class PersonFinding:
+    person: Person
+    evidence: Evidence
+
+
+def find_persons(ctx: ArticleContext) -> list[PersonFinding]:
+    """Every person named in the article with the state they act for."""
+    evidence_for = ctx.evidence
+    vocab = ctx.vocabulary
+    known = {p.name: p for p in vocab.persons}
+    found: dict[str, tuple[Person, Evidence]] = {}
+    text = ctx.text
+    roles = ctx.cues.roles
+    for sentence in ctx.sentences:
+        # Known office holders.
+        for m in sentence.names:
+            if m.kind != "person":
+                continue
+            entry = known[m.ref]
+            role = _role_before(text, sentence, m.start, roles) or entry.role
+            _add(found, Person(name=entry.name, state=entry.state, role=role),
+                 evidence_for(sentence, 0.95))
+        # Role + name, state from the words before the title.
+        for rm in roles.finditer(sentence.text):
+            if not sentence.text.startswith(" ", rm.end()):
+                continue
+            name_match = _NAME.match(sentence.text, rm.end() + 1)
+            if not name_match:
+                continue
+            name = _clean_name(name_match.group(0), vocab)
+            if name is None:
+                continue
+            start = sentence.start + rm.start()
+            state = _state_before(ctx, sentence, start)
+            if state is None:
+                after = _OF_STATE.match(sentence.text[rm.end():])
+                if after:
+                    state = _resolve(vocab, after.group("state"))
+            full = _join_known(found, known, name)
+            if full is not None:
+                continue
+            if state is None:
+                continue
+            _add(found, Person(name=name, state=state, role=rm.group(0)), evidence_for(sentence, 0.85))
+        # "his Japanese counterpart, Toshimitsu Motegi"
+        for cm in _COUNTERPART.finditer(sentence.text):
+            name_match = _NAME.match(sentence.text, cm.end())
+            if not name_match:
+                continue
+            name = _clean_name(name_match.group(0), vocab)
+            state = _resolve(vocab, cm.group("dem"))
+            if name is None or state is None or _join_known(found, known, name):
+                continue
+            _add(found, Person(name=name, state=state, role=None), evidence_for(sentence, 0.8))
+    return [PersonFinding(p, e) for p, e in found.values()]
+
+
+def _add(found: dict[str, tuple[Person, Evidence]], person: Person, ev: Evidence) -> None:
+    current = found.get(person.name)
+    if current is None or (current[0].role is None and person.role is not None):
+        found[person.name] = (person, current[1] if current else ev)
+
+
+def _join_known(
+    found: dict[str, tuple[Person, Evidence]], known: dict[str, PersonEntry], name: str
+) -> str | None:
+    """The full name already found or known for a name or its surname."""
+    if name in found or name in known:
+        return name
+    for full in found:
+        if full.endswith(" " + name):
+            return full
+    return None
+
+
+def _role_before(text: str, sentence: Sentence, start: int, roles: re.Pattern[str]) -> str | None:
+    window = text[max(sentence.start, start - 60) : start]
+    best = None
+    for rm in roles.finditer(window):
+        if rm.end() >= len(window.rstrip()) - 1:
+            best = rm.group(0)
+    return best
+
+
+def _state_before(ctx: ArticleContext, sentence: Sentence, start: int) -> str | None:
+    for ref in reversed(sentence.states):
+        if ref.end <= start and ref.form != "person":
+            gap = ctx.text[ref.end : start]
+            if len(gap) <= 4 and re.fullmatch(r"(?:'s|’s)?\s*", gap):
+                return ref.state
+    return None
+
+
+def _resolve(vocab: Vocabulary, name: str) -> str | None:
+    for candidate in (name, name.split()[0] if " " in name else name):
+        try:
+            return vocab.resolve_state(candidate)
+        except KeyError:
+            continue
+    return None
+
+
+def _clean_name(raw: str, vocab: Vocabulary) -> str | None:
+    tokens = raw.split()
+    # A name stops before a word that is a state or a month ("... Modi's August").
+    kept: list[str] = []
+    for token in tokens:
+        bare = token.rstrip("'’s").rstrip("'’")
+        if kept and (_is_state_word(vocab, bare) or bare in _MONTHS):
+            break
+        kept.append(token)
+        if token.endswith(("'s", "’s", "'", "’")):
+            break
+    if not kept:
+        return None
+    name = " ".join(kept)
+    name = re.sub(r"(?:'s|’s|'|’)$", "", name)
+    if len(name.split()) < 2 or _is_state_word(vocab, name.split()[0]):
+        return None
+    return name
+
+
+def _is_state_word(vocab: Vocabulary, word: str) -> bool:
+    try:
+        vocab.resolve_state(word)
+    except KeyError:
+        return False
+    return True
+
+
+_MONTHS = frozenset(
+    "January February March April May June July August September October November December".split()
+)
