@@ -149,7 +149,9 @@ class Corpus:
         return tuple(dict.fromkeys(found))
 
     def _walk(self, root: Path) -> Iterator[Path]:
-        for dirpath, dirnames, filenames in os.walk(root, followlinks=False, onerror=self._walk_error):
+        for dirpath, dirnames, filenames in os.walk(
+            root, followlinks=False, onerror=self._walk_error
+        ):
             dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
             for name in sorted(filenames):
                 if name.startswith(".") or name in MANIFEST_NAMES:
@@ -290,10 +292,42 @@ def decode_bytes(data: bytes, name: str = "<bytes>") -> str:
 
 
 class _TextExtractor(html.parser.HTMLParser):
-    _SKIP = frozenset({"script", "style", "nav", "footer", "aside", "header", "form", "noscript",
-                       "figure", "figcaption", "button", "svg", "iframe"})
-    _BLOCK = frozenset({"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr",
-                        "section", "article", "blockquote", "title"})
+    _SKIP = frozenset(
+        {
+            "script",
+            "style",
+            "nav",
+            "footer",
+            "aside",
+            "header",
+            "form",
+            "noscript",
+            "figure",
+            "figcaption",
+            "button",
+            "svg",
+            "iframe",
+        }
+    )
+    _BLOCK = frozenset(
+        {
+            "p",
+            "div",
+            "br",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "li",
+            "tr",
+            "section",
+            "article",
+            "blockquote",
+            "title",
+        }
+    )
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -322,8 +356,8 @@ def html_to_text(markup: str) -> str:
     try:
         import trafilatura
     except ImportError:  # pragma: no cover - depends on the optional extra
-        trafilatura = None
-    if trafilatura is not None:
+        log.debug("trafilatura is not installed; using the tag stripper")
+    else:
         try:
             extracted = trafilatura.extract(markup, include_comments=False, include_tables=False)
         except Exception as err:  # trafilatura raises assorted errors on broken markup

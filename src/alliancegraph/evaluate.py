@@ -137,7 +137,9 @@ class SectionScore:
 class Evaluation:
     """Scores per section, trap states found, and per-article errors."""
 
-    sections: dict[str, SectionScore] = field(default_factory=lambda: {s: SectionScore() for s in SECTIONS})
+    sections: dict[str, SectionScore] = field(
+        default_factory=lambda: {s: SectionScore() for s in SECTIONS}
+    )
     traps: int = 0
     articles: list[dict[str, Any]] = field(default_factory=list)
     missing_gold: list[str] = field(default_factory=list)
@@ -154,9 +156,8 @@ class Evaluation:
         """A plain-text table of the scores."""
         lines = [f"{'section':<12} {'P':>6} {'R':>6} {'F1':>6} {'TP':>5} {'FP':>5} {'FN':>5}"]
         for name, s in self.sections.items():
-            lines.append(
-                f"{name:<12} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} {s.tp:5d} {s.fp:5d} {s.fn:5d}"
-            )
+            scores = f"{s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f}"
+            lines.append(f"{name:<12} {scores} {s.tp:5d} {s.fp:5d} {s.fn:5d}")
         lines.append(f"trap states found: {self.traps}   articles scored: {len(self.articles)}")
         if self.missing_gold:
             lines.append(f"articles without gold (not scored): {len(self.missing_gold)}")
@@ -185,10 +186,19 @@ def evaluate_reports(
         pred_coop = {_pair(c) for c in report["cooperation"]}
         gold_coop = {_pair(c) for c in g.cooperation}
         optional = {_pair(c) for c in g.optional_cooperation}
-        _count(result.sections["cooperation"], pred_coop, gold_coop, optional, detail, "cooperation")
+        _count(
+            result.sections["cooperation"], pred_coop, gold_coop, optional, detail, "cooperation"
+        )
         # targets
         pred_t = {tuple(t) for t in report["targets"]}
-        _count(result.sections["targets"], pred_t, {tuple(t) for t in g.targets}, set(), detail, "targets")
+        _count(
+            result.sections["targets"],
+            pred_t,
+            {tuple(t) for t in g.targets},
+            set(),
+            detail,
+            "targets",
+        )
         # persons
         _score_persons(result.sections["persons"], report["persons"], g.persons, detail)
         # agreements
@@ -208,7 +218,12 @@ def _pair(c: Sequence[str]) -> tuple[str, str, str]:
 
 
 def _count(
-    score: SectionScore, pred: set[Any], gold: set[Any], optional: set[Any], detail: dict[str, Any], name: str
+    score: SectionScore,
+    pred: set[Any],
+    gold: set[Any],
+    optional: set[Any],
+    detail: dict[str, Any],
+    name: str,
 ) -> None:
     tp = pred & gold
     fp = pred - gold - optional
@@ -216,8 +231,12 @@ def _count(
     score.tp += len(tp)
     score.fp += len(fp)
     score.fn += len(fn)
-    detail[f"{name}_fp"] = sorted(map(list, fp)) if fp and isinstance(next(iter(fp)), tuple) else sorted(fp)
-    detail[f"{name}_fn"] = sorted(map(list, fn)) if fn and isinstance(next(iter(fn)), tuple) else sorted(fn)
+    detail[f"{name}_fp"] = (
+        sorted(map(list, fp)) if fp and isinstance(next(iter(fp)), tuple) else sorted(fp)
+    )
+    detail[f"{name}_fn"] = (
+        sorted(map(list, fn)) if fn and isinstance(next(iter(fn)), tuple) else sorted(fn)
+    )
 
 
 def _norm_name(name: str) -> str:
@@ -232,7 +251,7 @@ def _names(item: Mapping[str, Any] | GoldAgreement) -> set[str]:
     return {_norm_name(str(item["name"])), *(_norm_name(str(a)) for a in item.get("aliases", []))}
 
 
-_STOP = frozenset("the and of for on in a an to with".split())
+_STOP = frozenset(["the", "and", "of", "for", "on", "in", "a", "an", "to", "with"])
 
 
 def _content(name: str) -> set[str]:
@@ -250,7 +269,10 @@ def _agreement_match(pred: Mapping[str, Any], gold: GoldAgreement) -> bool:
 
 
 def _score_agreements(
-    score: SectionScore, predicted: Sequence[Mapping[str, Any]], g: GoldArticle, detail: dict[str, Any]
+    score: SectionScore,
+    predicted: Sequence[Mapping[str, Any]],
+    g: GoldArticle,
+    detail: dict[str, Any],
 ) -> None:
     unmatched = list(range(len(predicted)))
     fn = []
@@ -281,7 +303,10 @@ def _person_match(pred: Mapping[str, Any], gold: GoldPerson) -> bool:
 
 
 def _score_persons(
-    score: SectionScore, predicted: Sequence[Mapping[str, Any]], gold: Sequence[GoldPerson], detail: dict[str, Any]
+    score: SectionScore,
+    predicted: Sequence[Mapping[str, Any]],
+    gold: Sequence[GoldPerson],
+    detail: dict[str, Any],
 ) -> None:
     unmatched = list(range(len(predicted)))
     fn = []

@@ -145,7 +145,9 @@ class Organization(_Model):
     @classmethod
     def _v_id(cls, value: str) -> str:
         if not _SLUG.match(value):
-            raise ValueError(f"{value!r} is not a lower-case slug such as 'quad' or 'un_security_council'")
+            raise ValueError(
+                f"{value!r} is not a lower-case slug such as 'quad' or 'un_security_council'"
+            )
         return value
 
     @field_validator("members")
@@ -375,7 +377,5 @@ class ArticleExtraction(_Model):
                 for a in self.agreements
             ],
             "targets": [list(t) for t in targets],
-            "persons": [
-                {"name": p.name, "state": p.state, "role": p.role} for p in self.persons
-            ],
+            "persons": [{"name": p.name, "state": p.state, "role": p.role} for p in self.persons],
         }

@@ -20,9 +20,7 @@ __all__ = ["split_sentences"]
 
 # A candidate boundary: terminal punctuation, optional closing quotes/brackets
 # and citation markers, then white space and something that can open a sentence.
-_BOUNDARY = re.compile(
-    r"""[.!?]+["'”’)\]]*(?:\[\d+\])*(?=\s+["'“‘(\[]?[A-Z0-9•])"""
-)
+_BOUNDARY = re.compile(r"""[.!?]+["'”’)\]]*(?:\[\d+\])*(?=\s+["'“‘(\[]?[A-Z0-9•])""")
 _TOKEN_BEFORE = re.compile(r"(\S+)$")
 
 
@@ -32,9 +30,37 @@ def _abbreviations(abbrevs: tuple[str, ...]) -> frozenset[str]:
 
 
 DEFAULT_ABBREVIATIONS: tuple[str, ...] = (
-    "U.S", "U.K", "U.N", "E.U", "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "St", "Jr", "Sr",
-    "No", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
-    "vs", "etc", "e.g", "i.e", "D.C",
+    "U.S",
+    "U.K",
+    "U.N",
+    "E.U",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "Prof",
+    "Gen",
+    "St",
+    "Jr",
+    "Sr",
+    "No",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
+    "vs",
+    "etc",
+    "e.g",
+    "i.e",
+    "D.C",
 )
 
 

@@ -41,7 +41,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from .exceptions import UnknownNameError, VocabularyError
 from .models import (
-    AGREEMENT_KINDS,
+    AgreementKind,
     CooperationDomain,
     Organization,
     OrganizationKind,
@@ -110,7 +110,9 @@ class NonActorEntry(_Entry):
 
 class CollectiveCue(_Entry):
     phrase: str = Field(min_length=1)
-    size: int = Field(ge=0, description="How many states it stands for; 0: as many as the article's core.")
+    size: int = Field(
+        ge=0, description="How many states it stands for; 0: as many as the article's core."
+    )
 
 
 class StatusCue(_Entry):
@@ -126,16 +128,6 @@ class StatusCue(_Entry):
         return value
 
 
-def _check_kinds(value: Mapping[str, str]) -> Mapping[str, str]:
-    for head, kind in value.items():
-        if kind not in AGREEMENT_KINDS:
-            raise ValueError(
-                f"head word {head!r} maps to {kind!r}, which is not a kind; "
-                f"use one of {', '.join(AGREEMENT_KINDS)}"
-            )
-    return value
-
-
 class Cues(_Entry):
     """Cue words that steer extraction; see ``data/cues.json``."""
 
@@ -149,8 +141,8 @@ class Cues(_Entry):
     target_before: tuple[str, ...]
     target_after: tuple[str, ...]
     target_frame: tuple[str, ...]
-    agreement_heads: dict[str, str]
-    generic_heads: dict[str, str]
+    agreement_heads: dict[str, AgreementKind]
+    generic_heads: dict[str, AgreementKind]
     lateral_modifiers: dict[str, int]
     agreement_name_stopwords: tuple[str, ...]
     generic_name_words: tuple[str, ...]
@@ -163,8 +155,6 @@ class Cues(_Entry):
     dateline_pattern: str
     caption_cues: tuple[str, ...]
     sentence_abbreviations: tuple[str, ...]
-
-    _v_heads = field_validator("agreement_heads", "generic_heads")(_check_kinds)
 
 
 class DomainsFile(_Entry):
@@ -243,7 +233,9 @@ def _validate(model: type[BaseModel], data: Any, source: str) -> Any:
 
 def _package_json(name: str) -> tuple[str, Any]:
     ref = resources.files("alliancegraph") / "data" / name
-    return f"alliancegraph/data/{name}", _read_json(f"alliancegraph/data/{name}", ref.read_text("utf-8"))
+    return f"alliancegraph/data/{name}", _read_json(
+        f"alliancegraph/data/{name}", ref.read_text("utf-8")
+    )
 
 
 def _union(a: Sequence[Any], b: Sequence[Any]) -> tuple[Any, ...]:
@@ -345,7 +337,15 @@ class Vocabulary:
         data = _read_json(path)
         if not isinstance(data, dict):
             raise VocabularyError(f"{source}: the top level must be a JSON object")
-        allowed = {"states", "organizations", "persons", "domains", "non_actors", "not_domains", "cues"}
+        allowed = {
+            "states",
+            "organizations",
+            "persons",
+            "domains",
+            "non_actors",
+            "not_domains",
+            "cues",
+        }
         unknown = sorted(set(data) - allowed)
         if unknown:
             raise VocabularyError(
@@ -377,7 +377,9 @@ class Vocabulary:
         domains = _validate(
             DomainsFile,
             {
-                "concepts": _merge_entries(list(self.domains.values()), data.get("domains", []), "id"),
+                "concepts": _merge_entries(
+                    list(self.domains.values()), data.get("domains", []), "id"
+                ),
                 "not_domains": list(_union(self.not_domains, data.get("not_domains", []))),
             },
             source,
@@ -402,7 +404,8 @@ class Vocabulary:
         for concept in self.domains.values():
             if concept.broader is not None and concept.broader not in self.domains:
                 raise VocabularyError(
-                    f"domain {concept.id!r}: broader concept {concept.broader!r} is not in the scheme"
+                    f"domain {concept.id!r}: broader concept {concept.broader!r} "
+                    "is not in the scheme"
                 )
         for org in self.organizations.values():
             missing = [m for m in org.members if m not in self.states]
@@ -479,7 +482,12 @@ class Vocabulary:
     def _domain_names(self) -> dict[str, str]:
         names: dict[str, str] = {}
         for concept in self.domains.values():
-            for form in (concept.id, concept.id.replace("_", " "), concept.label, *concept.alt_labels):
+            for form in (
+                concept.id,
+                concept.id.replace("_", " "),
+                concept.label,
+                *concept.alt_labels,
+            ):
                 names.setdefault(form.casefold(), concept.id)
         return names
 

@@ -96,8 +96,8 @@ class Extractor:
             if all(e.start != ev.start for e in evs):
                 evs.append(ev)
 
-        for a, b, domain, ev in find_cooperation(ctx):
-            add(f"state:{a}", "cooperates_with", f"state:{b}", domain, ev)
+        for a, b, field, ev in find_cooperation(ctx):
+            add(f"state:{a}", "cooperates_with", f"state:{b}", field, ev)
         for actor, target, ev in find_targets(ctx):
             add(f"state:{actor}", "targets", f"state:{target}", None, ev)
         agreements = find_agreements(ctx)
@@ -106,13 +106,19 @@ class Extractor:
             for party in found.agreement.parties:
                 for ev in found.evidence[:3]:
                     add(f"state:{party}", "party_to", node, None, ev)
-            for domain in found.agreement.domains:
+            for covered in found.agreement.domains:
                 for ev in found.evidence[:3]:
-                    add(node, "covers", f"domain:{domain}", None, ev)
+                    add(node, "covers", f"domain:{covered}", None, ev)
         persons = find_persons(ctx)
         for p in persons:
             if p.person.state:
-                add(person_node(p.person.name), "acts_for", f"state:{p.person.state}", None, p.evidence)
+                add(
+                    person_node(p.person.name),
+                    "acts_for",
+                    f"state:{p.person.state}",
+                    None,
+                    p.evidence,
+                )
         organizations: set[str] = set()
         article_states = set(ctx.states)
         for sentence in ctx.sentences:
@@ -122,9 +128,17 @@ class Extractor:
                 organizations.add(m.ref)
                 org = self.vocabulary.organizations[m.ref]
                 for member in sorted(article_states & set(org.members)):
-                    add(f"state:{member}", "member_of", f"org:{org.id}", None, ctx.evidence(sentence, 0.6))
+                    add(
+                        f"state:{member}",
+                        "member_of",
+                        f"org:{org.id}",
+                        None,
+                        ctx.evidence(sentence, 0.6),
+                    )
         relations = []
-        for (subject, predicate, obj, domain), evs in sorted(facts.items(), key=lambda kv: _sort_key(kv[0])):
+        for (subject, predicate, obj, domain), evs in sorted(
+            facts.items(), key=lambda kv: _sort_key(kv[0])
+        ):
             relations.append(
                 Relation(
                     subject=subject,

@@ -39,10 +39,20 @@ _AGREEMENT_LIKE = frozenset({"agreement", "pact", "treaty"})
 _MONTHS = {
     m: i + 1
     for i, names in enumerate(
-        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
-         ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
-         ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
-         ("december", "dec")]
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ]
     )
     for m in names
 }
@@ -160,9 +170,8 @@ def _named(ctx: ArticleContext, sentence: Sentence) -> list[_Candidate]:
         k = j
         while k > 0:
             prev = tokens[k - 1][2]
-            if _is_cap(prev) and prev not in cues.stopwords:
-                k -= 1
-            elif prev in _CONNECTORS and k > 1 and _is_cap(tokens[k - 2][2]) and k - 1 < j:
+            inner_connector = prev in _CONNECTORS and k > 1 and _is_cap(tokens[k - 2][2])
+            if (_is_cap(prev) and prev not in cues.stopwords) or inner_connector:
                 k -= 1
             else:
                 break
@@ -185,7 +194,11 @@ def _named(ctx: ArticleContext, sentence: Sentence) -> list[_Candidate]:
                 if t2 < len(tokens) and tokens[t2][2] == "the":
                     t2 += 1
                 t3 = t2
-                while t3 < len(tokens) and _is_cap(tokens[t3][2]) and tokens[t3][2] not in cues.stopwords:
+                while (
+                    t3 < len(tokens)
+                    and _is_cap(tokens[t3][2])
+                    and tokens[t3][2] not in cues.stopwords
+                ):
                     t3 += 1
                 if t3 > t2:
                     end_index = t3 - 1
@@ -259,7 +272,7 @@ def _described(ctx: ArticleContext, sentence: Sentence) -> list[_Candidate]:
 
 
 def _groupings(ctx: ArticleContext, sentence: Sentence) -> list[_Candidate]:
-    out = []
+    out: list[_Candidate] = []
     if not sentence.cooperative:
         return out
     involved = set(ctx.core) | sentence.actors()
@@ -466,7 +479,9 @@ def _merge(ctx: ArticleContext, candidates: list[_Candidate]) -> list[_Candidate
         # Keep one piece of evidence per sentence.
         seen: set[int] = set()
         merged.evidence = [
-            e for e in merged.evidence if not (e.start in seen or seen.add(e.start))  # type: ignore[func-returns-value]
+            e
+            for e in merged.evidence
+            if not (e.start in seen or seen.add(e.start))  # type: ignore[func-returns-value]
         ]
         out.append(merged)
     return out

@@ -105,7 +105,8 @@ class ArticleContext:
         domains = [m for m in matcher.domains(doc.text) if _inside(m, body_spans)]
         org_spans = [(m.start, m.end) for m in names if m.kind == "org"]
         domains = [
-            m for m in domains
+            m
+            for m in domains
             if m.kind == "domain" and not any(m.start < e and s < m.end for s, e in org_spans)
         ]
         self.names = names
@@ -117,7 +118,9 @@ class ArticleContext:
         self.sentences: list[Sentence] = []
         for i, (s, e) in enumerate(doc.sentences):
             line_start = _line_start(body_spans, s)
-            self.sentences.append(self._sentence(i, s, e, line_start in headings and s == line_start))
+            self.sentences.append(
+                self._sentence(i, s, e, line_start in headings and s == line_start)
+            )
         self.states = self._article_states()
         self.core = self._core()
 
@@ -130,10 +133,15 @@ class ArticleContext:
     def _sentence(self, index: int, s: int, e: int, heading: bool) -> Sentence:
         text = self.text[s:e]
         cues = self.cues
-        names = [m for m in self._slice(self._name_starts, self.names, s, e) if m.kind != "non_actor"]
+        names = [
+            m for m in self._slice(self._name_starts, self.names, s, e) if m.kind != "non_actor"
+        ]
         clauses = _clauses(text, s)
-        states = [self._state_ref(m, s, clauses) for m in names if m.kind in ("state", "person")]
-        states = [r for r in states if r is not None]
+        states = [
+            ref
+            for m in names
+            if m.kind in ("state", "person") and (ref := self._state_ref(m, s, clauses)) is not None
+        ]
         name_spans = [(m.start, m.end) for m in names]
         collective = []
         for match in cues.collective.finditer(text):
@@ -192,7 +200,9 @@ class ArticleContext:
                 return StateRef(ref.state, ref.start, ref.end, ref.form, "object")
         return ref
 
-    def _negations(self, text: str, s: int, clauses: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    def _negations(
+        self, text: str, s: int, clauses: list[tuple[int, int]]
+    ) -> list[tuple[int, int]]:
         cues = self.cues
         spans: list[tuple[int, int]] = []
         keep = [(m.start(), m.end()) for m in cues.not_negation.finditer(text)]
@@ -293,7 +303,8 @@ class ArticleContext:
                 if len(chain) == size:
                     counts[chain] += 1
         if counts:
-            return tuple(sorted(max(counts, key=lambda g: (counts[g], sorted(g)))))
+            best = max(counts.items(), key=lambda item: (item[1], sorted(item[0])))[0]
+            return tuple(sorted(best))
         return self.core
 
 

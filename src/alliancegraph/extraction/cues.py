@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ..models import AgreementKind
 from ..vocabulary import Vocabulary
 
 __all__ = ["CompiledCues"]
@@ -53,8 +54,8 @@ class CompiledCues:
     target_before: re.Pattern[str]
     target_after: re.Pattern[str]
     roles: re.Pattern[str]
-    agreement_heads: dict[str, str]
-    generic_heads: dict[str, str]
+    agreement_heads: dict[str, AgreementKind]
+    generic_heads: dict[str, AgreementKind]
     lateral: dict[str, int]
     status: tuple[tuple[re.Pattern[str], str], ...]
     stopwords: frozenset[str]

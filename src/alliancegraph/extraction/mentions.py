@@ -30,11 +30,22 @@ from ..vocabulary import Vocabulary
 __all__ = ["Matcher", "Mention", "fold"]
 
 # Same-length folding: every replacement is one character for one character.
-_FOLD = str.maketrans({
-    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u00ad": "-",
-    "\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u201c": '"', "\u201d": '"',
-    "\u00a0": " ", "\u202f": " ", "\u2009": " ",
-})
+_FOLD = str.maketrans(
+    {
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u00ad": "-",
+        "\u2019": "'",
+        "\u2018": "'",
+        "\u02bc": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u00a0": " ",
+        "\u202f": " ",
+        "\u2009": " ",
+    }
+)
 
 
 def fold(text: str) -> str:
@@ -84,9 +95,16 @@ def _variants(label: str) -> set[str]:
     """Spelling variants a journalist may use for a domain label."""
     out = {label}
     swaps = [
-        ("defense", "defence"), ("ization", "isation"), ("izing", "ising"), ("ize", "ise"),
-        ("center", "centre"), ("program", "programme"), ("maneuver", "manoeuvre"),
-        ("modeling", "modelling"), ("labor", "labour"), ("synchronized", "synchronised"),
+        ("defense", "defence"),
+        ("ization", "isation"),
+        ("izing", "ising"),
+        ("ize", "ise"),
+        ("center", "centre"),
+        ("program", "programme"),
+        ("maneuver", "manoeuvre"),
+        ("modeling", "modelling"),
+        ("labor", "labour"),
+        ("synchronized", "synchronised"),
     ]
     for a, b in swaps:
         for form in list(out):
@@ -104,7 +122,9 @@ def _variants(label: str) -> set[str]:
     for form in list(out):
         last = form.rsplit(" ", 1)[-1]
         if last.isalpha() and len(last) > 3 and not last.endswith("s"):
-            out.add(form[:-1] + "ies" if last.endswith("y") and last[-2] not in "aeiou" else form + "s")
+            out.add(
+                form[:-1] + "ies" if last.endswith("y") and last[-2] not in "aeiou" else form + "s"
+            )
     return out
 
 
@@ -161,7 +181,9 @@ class Matcher:
                 else:
                     plain.extend((form.lower(), payload) for form in _variants(label))
         for phrase in v.not_domains:
-            plain.extend((form.lower(), ("not_domain", phrase, "label")) for form in _variants(phrase))
+            plain.extend(
+                (form.lower(), ("not_domain", phrase, "label")) for form in _variants(phrase)
+            )
         return plain, acronyms
 
     @staticmethod

@@ -23,7 +23,10 @@ from .context import ArticleContext, Sentence
 
 __all__ = ["PersonFinding", "find_persons"]
 
-_NAME_TOKEN = r"(?:[A-Z][a-z'’\-]+(?:-[A-Za-z]+)*|[A-Z]\.|[A-Z][a-z]*[A-Z][a-z]+|Jr\.?|bin|al-[A-Z][a-z]+|van|de|da|von)"
+_NAME_TOKEN = (
+    r"(?:[A-Z][a-z'’\-]+(?:-[A-Za-z]+)*|[A-Z]\.|[A-Z][a-z]*[A-Z][a-z]+|Jr\.?"
+    r"|bin|al-[A-Z][a-z]+|van|de|da|von)"
+)
 _NAME = re.compile(rf"{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,4}}")
 _COUNTERPART = re.compile(
     r"\b(?:his|her|their|its)\s+(?P<dem>[A-Z][\w.\-]+(?:\s+[A-Z][\w\-]+)?)\s+counterparts?,?\s+"
@@ -52,8 +55,11 @@ def find_persons(ctx: ArticleContext) -> list[PersonFinding]:
                 continue
             entry = known[m.ref]
             role = _role_before(text, sentence, m.start, roles) or entry.role
-            _add(found, Person(name=entry.name, state=entry.state, role=role),
-                 evidence_for(sentence, 0.95))
+            _add(
+                found,
+                Person(name=entry.name, state=entry.state, role=role),
+                evidence_for(sentence, 0.95),
+            )
         # Role + name, state from the words before the title.
         for rm in roles.finditer(sentence.text):
             if not sentence.text.startswith(" ", rm.end()):
@@ -67,7 +73,7 @@ def find_persons(ctx: ArticleContext) -> list[PersonFinding]:
             start = sentence.start + rm.start()
             state = _state_before(ctx, sentence, start)
             if state is None:
-                after = _OF_STATE.match(sentence.text[rm.end():])
+                after = _OF_STATE.match(sentence.text[rm.end() :])
                 if after:
                     state = _resolve(vocab, after.group("state"))
             full = _join_known(found, known, name)
@@ -75,7 +81,11 @@ def find_persons(ctx: ArticleContext) -> list[PersonFinding]:
                 continue
             if state is None:
                 continue
-            _add(found, Person(name=name, state=state, role=rm.group(0)), evidence_for(sentence, 0.85))
+            _add(
+                found,
+                Person(name=name, state=state, role=rm.group(0)),
+                evidence_for(sentence, 0.85),
+            )
         # "his Japanese counterpart, Toshimitsu Motegi"
         for cm in _COUNTERPART.finditer(sentence.text):
             name_match = _NAME.match(sentence.text, cm.end())

@@ -128,9 +128,9 @@ def find_targets(ctx: ArticleContext) -> list[tuple[str, str, Evidence]]:
         targets = sentence.targets()
         if not targets:
             continue
-        participants = dict(
-            (ci, p) for ci, p, _ in _sentence_participants(ctx, sentence) if p & set(ctx.core)
-        )
+        participants = {
+            ci: p for ci, p, _ in _sentence_participants(ctx, sentence) if p & set(ctx.core)
+        }
         for ref in targets:
             ci = sentence.clause_of(ref.start)
             actors = participants.get(ci) or frozenset(ctx.core)

@@ -1,0 +1,325 @@
+"""The ``alliancegraph`` command line: a thin layer over the library.
+
+Every subcommand calls the same functions a notebook would; this module only
+parses arguments, prints results and turns the library's errors into one-line
+messages and exit codes (0 success, 1 some inputs failed, 2 error, 130
+interrupted). ``--debug`` shows tracebacks.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from ._version import __version__
+from .exceptions import AllianceGraphError, OutputError
+
+__all__ = ["main"]
+
+GRAPH_SUFFIXES = frozenset({".json", ".graphml", ".ttl", ".nt", ".jsonld", ".rdf", ".gexf"})
+
+
+def _vocabulary(args: argparse.Namespace) -> Any:
+    from .vocabulary import Vocabulary
+
+    return Vocabulary.load(*args.vocabulary) if args.vocabulary else Vocabulary.default()
+
+
+def _graph_from(args: argparse.Namespace, source: Sequence[str]) -> Any:
+    """A graph read from a graph file, or built from article files and folders."""
+    from .build import build_graph
+    from .io import read_graph
+
+    if (
+        len(source) == 1
+        and Path(source[0]).is_file()
+        and Path(source[0]).suffix.lower() in GRAPH_SUFFIXES
+    ):
+        return read_graph(source[0], vocabulary=_vocabulary(args))
+    graph = build_graph(source, vocabulary=_vocabulary(args), **_build_options(args))
+    _report_problems(graph.problems)
+    return graph
+
+
+def _build_options(args: argparse.Namespace) -> dict[str, Any]:
+    options: dict[str, Any] = {"strict": getattr(args, "strict", False)}
+    return options
+
+
+def _report_problems(problems: Sequence[Exception]) -> None:
+    for problem in problems:
+        print(f"alliancegraph: {problem}", file=sys.stderr)
+
+
+def _check_outputs(outputs: Sequence[str], inputs: Sequence[str]) -> None:
+    sources: set[Path] = set()
+    for item in inputs:
+        p = Path(item)
+        if p.is_dir():
+            sources.update(q.resolve() for q in p.rglob("*") if q.is_file())
+        elif p.exists():
+            sources.add(p.resolve())
+    for out in outputs:
+        if Path(out).resolve() in sources:
+            raise OutputError(f"{out}: refusing to overwrite an input file")
+
+
+# ------------------------------------------------------------------ commands
+def cmd_build(args: argparse.Namespace) -> int:
+    from .build import build_graph
+
+    _check_outputs(args.output, args.paths)
+    graph = build_graph(args.paths, vocabulary=_vocabulary(args), **_build_options(args))
+    _report_problems(graph.problems)
+    for out in args.output:
+        path = graph.write(out)
+        print(f"wrote {path}")
+    print(graph.summary() if hasattr(graph, "summary") else repr(graph))
+    return 1 if graph.problems else 0
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from .corpus import load_corpus
+    from .extraction import Extractor
+
+    corpus = load_corpus(args.paths, vocabulary=_vocabulary(args), strict=args.strict)
+    extractor = Extractor(corpus.vocabulary)
+    reports = [extractor.extract(doc).report() for doc in corpus]
+    _report_problems(corpus.problems)
+    if args.format == "jsonl":
+        for report in reports:
+            print(json.dumps(report, ensure_ascii=False))
+    else:
+        print(json.dumps(reports, indent=2, ensure_ascii=False))
+    return 1 if corpus.problems else 0
+
+
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    from .corpus import load_corpus
+    from .evaluate import evaluate_reports, load_gold
+    from .extraction import Extractor
+
+    gold = load_gold(args.gold)
+    corpus = load_corpus(args.paths, vocabulary=_vocabulary(args))
+    extractor = Extractor(corpus.vocabulary)
+    result = evaluate_reports((extractor.extract(doc).report() for doc in corpus), gold)
+    _report_problems(corpus.problems)
+    if args.json:
+        from .io import atomic_write
+
+        text = json.dumps(result.as_dict(), indent=2, ensure_ascii=False) + "\n"
+        atomic_write(args.json, lambda f: f.write(text.encode("utf-8")))
+    if args.details:
+        for article in result.articles:
+            errors = {k: v for k, v in article.items() if k != "article" and v}
+            if errors:
+                print(article["article"], json.dumps(errors, ensure_ascii=False))
+    print(result.table())
+    return 0
+
+
+def cmd_query(args: argparse.Namespace) -> int:
+    graph = _graph_from(args, args.source)
+    between = tuple(args.between) if args.between else None
+    result = graph.cooperation(domain=args.domain, state=args.state, between=between)
+    frame = result.to_frame()
+    if args.format == "json":
+        print(frame.to_json(orient="records", indent=2, force_ascii=False))
+    elif args.format == "csv":
+        print(frame.to_csv(index=False), end="")
+    else:
+        print(frame.to_string(index=False) if len(frame) else "(no cooperation edges match)")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    _check_outputs(args.output, args.source)
+    graph = _graph_from(args, args.source)
+    for out in args.output:
+        options = {"base": args.base} if args.base else {}
+        print(f"wrote {graph.write(out, **options)}")
+    return 0
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from .rdf import validate
+
+    report = validate(args.file)
+    print(report.text())
+    return 0 if report.conforms else 1
+
+
+def cmd_plot(args: argparse.Namespace) -> int:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from . import plot
+
+    _check_outputs([args.output], args.source)
+    graph = _graph_from(args, args.source)
+    states = args.states.split(",") if args.states else None
+    if args.kind == "network":
+        ax = plot.network(
+            graph, domain=args.domain, states=states, layout=args.layout, seed=args.seed
+        )
+    elif args.kind == "heatmap":
+        ax = plot.domain_heatmap(graph)
+    elif args.kind == "ego":
+        if not args.state:
+            raise AllianceGraphError("plot --kind ego needs --state (for example --state Japan)")
+        ax = plot.ego(graph, args.state, seed=args.seed)
+    else:
+        ax = plot.timeline(graph)
+    path = plot.save(ax.figure, args.output)
+    print(f"wrote {path}")
+    return 0
+
+
+# ------------------------------------------------------------------ parser
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="alliancegraph",
+        description="Read articles about international relations into a knowledge graph.",
+    )
+    parser.add_argument("--version", action="version", version=f"alliancegraph {__version__}")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--vocabulary",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="a JSON vocabulary file extending the packaged one (repeatable)",
+    )
+    common.add_argument("--debug", action="store_true", help="show tracebacks and debug logging")
+    common.add_argument("--quiet", action="store_true", help="only errors on standard error")
+    common.add_argument("--version", action="version", version=f"alliancegraph {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser(
+        "build",
+        parents=[common],
+        help="build a graph from articles and write it",
+        description="Build a graph from article files and folders and write it "
+        "(.json, .graphml, .gexf, .ttl, .nt, .jsonld, .csv).",
+    )
+    p.add_argument("paths", nargs="+", help="article files or folders")
+    p.add_argument(
+        "-o", "--output", action="append", required=True, help="output file (repeatable)"
+    )
+    p.add_argument("--strict", action="store_true", help="stop at the first unreadable file")
+    p.set_defaults(func=cmd_build)
+
+    p = sub.add_parser(
+        "extract",
+        parents=[common],
+        help="print what each article says (gold shape)",
+        description="Print one extraction report per article, in the gold-annotation shape.",
+    )
+    p.add_argument("paths", nargs="+", help="article files or folders")
+    p.add_argument("--format", choices=["json", "jsonl"], default="json")
+    p.add_argument("--strict", action="store_true", help="stop at the first unreadable file")
+    p.set_defaults(func=cmd_extract)
+
+    p = sub.add_parser(
+        "evaluate",
+        parents=[common],
+        help="score extraction against gold files",
+        description="Score extraction of articles against gold annotation files.",
+    )
+    p.add_argument("paths", nargs="+", help="article files or folders")
+    p.add_argument("--gold", required=True, help="folder of gold JSON files")
+    p.add_argument("--json", metavar="FILE", help="also write the scores as JSON")
+    p.add_argument("--details", action="store_true", help="list each article's errors")
+    p.set_defaults(func=cmd_evaluate)
+
+    p = sub.add_parser(
+        "query",
+        parents=[common],
+        help="cooperation edges by domain or state",
+        description="List cooperation edges of a graph file or of articles.",
+    )
+    p.add_argument("source", nargs="+", help="a graph file, or article files and folders")
+    p.add_argument(
+        "--domain", help="a domain id, label or synonym (broader concepts include narrower)"
+    )
+    p.add_argument("--state", help="a state: code, name, demonym or capital")
+    p.add_argument("--between", nargs=2, metavar=("A", "B"), help="two states")
+    p.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    p.set_defaults(func=cmd_query)
+
+    p = sub.add_parser(
+        "export",
+        parents=[common],
+        help="write a graph in other formats",
+        description="Write a graph (from a graph file or articles) by extension: "
+        ".ttl .nt .jsonld .rdf .graphml .gexf .json .csv",
+    )
+    p.add_argument("source", nargs="+", help="a graph file, or article files and folders")
+    p.add_argument(
+        "-o", "--output", action="append", required=True, help="output file (repeatable)"
+    )
+    p.add_argument("--base", help="namespace base for RDF resources")
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser(
+        "validate",
+        parents=[common],
+        help="check an RDF file against the SHACL shapes",
+        description="Validate an RDF graph file against the alliancegraph SHACL shapes.",
+    )
+    p.add_argument("file", help="an RDF file (.ttl, .nt, .jsonld, .rdf)")
+    p.set_defaults(func=cmd_validate)
+
+    p = sub.add_parser(
+        "plot",
+        parents=[common],
+        help="draw an alliance network diagram",
+        description="Draw a diagram of a graph file or of articles (.png, .svg, .pdf).",
+    )
+    p.add_argument("source", nargs="+", help="a graph file, or article files and folders")
+    p.add_argument("-o", "--output", required=True, help="image file (.png, .svg, .pdf)")
+    p.add_argument("--kind", choices=["network", "heatmap", "ego", "timeline"], default="network")
+    p.add_argument("--domain", help="only cooperation in this domain (or under it)")
+    p.add_argument("--states", help="comma-separated states to keep")
+    p.add_argument("--state", help="the centre state for --kind ego")
+    p.add_argument(
+        "--layout", choices=["spring", "circular", "kamada_kawai", "geographic"], default="spring"
+    )
+    p.add_argument("--seed", type=int, default=0)
+    p.set_defaults(func=cmd_plot)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    level = logging.DEBUG if args.debug else logging.ERROR if args.quiet else logging.WARNING
+    logging.basicConfig(level=level, format="alliancegraph: %(levelname)s: %(message)s")
+    if args.command in ("build", "extract"):
+        # Bad files are reported once, as one line each, by the command itself.
+        logging.getLogger("alliancegraph.corpus").setLevel(
+            logging.ERROR if not args.debug else logging.DEBUG
+        )
+    try:
+        code: int = args.func(args)
+    except AllianceGraphError as err:
+        if args.debug:
+            raise
+        print(f"alliancegraph: error: {err}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("alliancegraph: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+    return code
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,352 @@
+"""The alliance knowledge graph: a networkx multigraph with typed facts.
+
+Nodes have stable ids and a ``kind``:
+
+==============  ===================  ==========================================
+kind            id                   attributes
+==============  ===================  ==========================================
+state           ``state:JPN``        label, name, wikidata, short_names
+organization    ``org:quad``         label, org_kind, members, wikidata
+agreement       ``agreement:<slug>`` label, agreement_kind, aliases, parties,
+                                     domains, date, status, articles
+person          ``person:<slug>``    label, state, role, articles
+domain          ``domain:<id>``      label, broader, group
+==============  ===================  ==========================================
+
+Edges run ``subject → object`` with key ``predicate`` or
+``predicate:domain`` (cooperation is stored once, from the alphabetically
+first state). Each edge carries ``predicate``, ``domain``, ``evidence`` (a
+list of :class:`~alliancegraph.models.Evidence`), ``support`` (how many
+sentences), ``confidence`` and ``articles``. The same fact found in several
+articles is one edge whose evidence lists every supporting sentence.
+
+>>> g = SEED_GRAPH
+>>> g.nx.number_of_nodes() > 10
+True
+>>> edge = g.nx.edges["state:JPN", "state:TWN", "cooperates_with:semiconductors"]
+>>> edge["support"], edge["articles"]
+(1, ('000_9468f97f7389ab17',))
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import networkx as nx
+
+from .exceptions import CorpusError
+from .extraction import agreement_node, person_node
+from .models import Agreement, Article, ArticleExtraction, Evidence, Relation, slugify
+from .query import QueryMixin
+from .vocabulary import Vocabulary
+
+if TYPE_CHECKING:
+    import rdflib
+
+__all__ = ["AllianceGraph"]
+
+log = logging.getLogger(__name__)
+
+FORMAT_VERSION = 1
+
+
+class AllianceGraph(QueryMixin):
+    """Facts from many articles, merged, with their evidence.
+
+    Build one with :func:`alliancegraph.build_graph`, or add extractions one
+    by one with :meth:`add`.
+    """
+
+    def __init__(self, vocabulary: Vocabulary | None = None) -> None:
+        self.vocabulary = vocabulary or Vocabulary.default()
+        self.nx: nx.MultiDiGraph = nx.MultiDiGraph()
+        self.articles: dict[str, Article] = {}
+        self._alias_index: dict[str, str] = {}
+        #: Files that could not be read while building (one error each).
+        self.problems: list[CorpusError] = []
+
+    # ------------------------------------------------------------- building
+    def add(self, extraction: ArticleExtraction) -> None:
+        """Merge one article's extraction into the graph."""
+        article = extraction.article
+        if article.id in self.articles:
+            log.warning("article %s added twice; its facts merge with the first", article.id)
+        self.articles[article.id] = article
+        for state in extraction.states:
+            self._state_node(state)
+        for org_id in extraction.organizations:
+            self._org_node(org_id)
+        renames: dict[str, str] = {}
+        for agreement in extraction.agreements:
+            node = self._agreement_node(agreement, article.id)
+            renames[agreement_node(agreement)] = node
+        for person in extraction.persons:
+            node = person_node(person.name)
+            attrs = self.nx.nodes[node] if node in self.nx else None
+            if attrs is None:
+                self.nx.add_node(
+                    node,
+                    kind="person",
+                    label=person.name,
+                    state=person.state,
+                    role=person.role,
+                    articles=(article.id,),
+                )
+            else:
+                attrs["articles"] = _add_sorted(attrs["articles"], article.id)
+                if attrs.get("role") is None and person.role:
+                    attrs["role"] = person.role
+        for relation in extraction.relations:
+            self._add_relation(relation, renames)
+
+    def _state_node(self, state: str) -> str:
+        node = f"state:{state}"
+        if node not in self.nx:
+            entry = self.vocabulary.states.get(state)
+            name = entry.name if entry else state
+            self.nx.add_node(
+                node,
+                kind="state",
+                label=name,
+                wikidata=entry.wikidata if entry else None,
+                short_names=tuple(entry.aliases) if entry else (),
+            )
+        return node
+
+    def _org_node(self, org_id: str) -> str:
+        node = f"org:{org_id}"
+        if node not in self.nx:
+            org = self.vocabulary.organizations.get(org_id)
+            self.nx.add_node(
+                node,
+                kind="organization",
+                label=org.name if org else org_id,
+                org_kind=org.kind if org else "organization",
+                members=tuple(org.members) if org else (),
+                wikidata=org.wikidata if org else None,
+            )
+        return node
+
+    def _domain_node(self, domain: str) -> str:
+        node = f"domain:{domain}"
+        if node not in self.nx:
+            concept = self.vocabulary.domains.get(domain)
+            self.nx.add_node(
+                node,
+                kind="domain",
+                label=concept.label if concept else domain,
+                broader=concept.broader if concept else None,
+                group=self.vocabulary.group_of(domain) if concept else None,
+            )
+        return node
+
+    def _agreement_node(self, agreement: Agreement, article_id: str) -> str:
+        keys = [slugify(agreement.name), *(slugify(a) for a in agreement.aliases)]
+        node = next((self._alias_index[k] for k in keys if k in self._alias_index), None)
+        if node is None:
+            node = agreement_node(agreement)
+            self.nx.add_node(
+                node,
+                kind="agreement",
+                label=agreement.name,
+                agreement_kind=agreement.kind,
+                aliases=(),
+                parties=(),
+                domains=(),
+                date=None,
+                status=None,
+                articles=(),
+            )
+        attrs = self.nx.nodes[node]
+        attrs["aliases"] = tuple(
+            sorted(
+                set(attrs["aliases"])
+                | set(agreement.aliases)
+                | ({agreement.name} - {attrs["label"]})
+            )
+        )
+        attrs["parties"] = tuple(sorted(set(attrs["parties"]) | set(agreement.parties)))
+        attrs["domains"] = tuple(sorted(set(attrs["domains"]) | set(agreement.domains)))
+        attrs["date"] = attrs["date"] or agreement.date
+        attrs["status"] = attrs["status"] or agreement.status
+        attrs["articles"] = _add_sorted(attrs["articles"], article_id)
+        for key in keys:
+            self._alias_index.setdefault(key, node)
+        for party in agreement.parties:
+            self._state_node(party)
+        return node
+
+    def _add_relation(self, relation: Relation, renames: dict[str, str]) -> None:
+        subject = renames.get(relation.subject, relation.subject)
+        obj = renames.get(relation.object, relation.object)
+        for node in (subject, obj):
+            if node not in self.nx:
+                self._ensure_node(node)
+        key = (
+            relation.predicate
+            if relation.domain is None
+            else f"{relation.predicate}:{relation.domain}"
+        )
+        if relation.domain is not None:
+            self._domain_node(relation.domain)
+        data = self.nx.get_edge_data(subject, obj, key)
+        if data is None:
+            self.nx.add_edge(
+                subject,
+                obj,
+                key=key,
+                predicate=relation.predicate,
+                domain=relation.domain,
+                evidence=list(relation.evidence),
+                support=0,
+                confidence=0.0,
+                articles=(),
+            )
+            data = self.nx.edges[subject, obj, key]
+        evidence: list[Evidence] = data["evidence"]
+        seen = {(e.article, e.start) for e in evidence}
+        evidence.extend(e for e in relation.evidence if (e.article, e.start) not in seen)
+        evidence.sort(key=lambda e: (e.article, e.start))
+        data["support"] = len(evidence)
+        data["confidence"] = _combine(e.confidence for e in evidence)
+        data["articles"] = tuple(sorted({e.article for e in evidence}))
+
+    def _ensure_node(self, node: str) -> None:
+        kind, _, ident = node.partition(":")
+        if kind == "state":
+            self._state_node(ident)
+        elif kind == "org":
+            self._org_node(ident)
+        elif kind == "domain":
+            self._domain_node(ident)
+        else:
+            self.nx.add_node(
+                node,
+                kind={"agreement": "agreement", "person": "person"}.get(kind, kind),
+                label=ident,
+            )
+
+    # ---------------------------------------------------------- serialising
+    def to_dict(self) -> dict[str, Any]:
+        """The whole graph as plain JSON-ready data, in a stable order."""
+        nodes = [
+            {"id": node, **{k: _plain(v) for k, v in sorted(attrs.items())}}
+            for node, attrs in sorted(self.nx.nodes(data=True))
+        ]
+        edges = []
+        for u, v, key, attrs in sorted(
+            self.nx.edges(keys=True, data=True), key=lambda e: (e[0], e[1], e[2])
+        ):
+            edges.append(
+                {
+                    "source": u,
+                    "target": v,
+                    "key": key,
+                    "predicate": attrs["predicate"],
+                    "domain": attrs["domain"],
+                    "support": attrs["support"],
+                    "confidence": attrs["confidence"],
+                    "articles": list(attrs["articles"]),
+                    "evidence": [e.model_dump(mode="json") for e in attrs["evidence"]],
+                }
+            )
+        return {
+            "format": "alliancegraph",
+            "version": FORMAT_VERSION,
+            "articles": [a.model_dump(mode="json") for _, a in sorted(self.articles.items())],
+            "nodes": nodes,
+            "edges": edges,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any], vocabulary: Vocabulary | None = None) -> AllianceGraph:
+        """The graph :meth:`to_dict` wrote (raises ``KeyError``/``ValueError`` on bad data)."""
+        g = cls(vocabulary)
+        for raw in data["articles"]:
+            article = Article.model_validate(raw)
+            g.articles[article.id] = article
+        for raw in data["nodes"]:
+            attrs = {k: _tuple(v) for k, v in raw.items() if k != "id"}
+            g.nx.add_node(raw["id"], **attrs)
+            if attrs.get("kind") == "agreement":
+                for name in (attrs.get("label", ""), *attrs.get("aliases", ())):
+                    g._alias_index.setdefault(slugify(str(name)), raw["id"])
+        for raw in data["edges"]:
+            g.nx.add_edge(
+                raw["source"],
+                raw["target"],
+                key=raw["key"],
+                predicate=raw["predicate"],
+                domain=raw["domain"],
+                support=int(raw["support"]),
+                confidence=float(raw["confidence"]),
+                articles=tuple(raw["articles"]),
+                evidence=[Evidence.model_validate(e) for e in raw["evidence"]],
+            )
+        return g
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, AllianceGraph):
+            return NotImplemented
+        return self.to_dict() == other.to_dict()
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return (
+            f"<AllianceGraph: {len(self.articles)} articles, {self.nx.number_of_nodes()} nodes, "
+            f"{self.nx.number_of_edges()} edges>"
+        )
+
+    # ----------------------------------------------------------- exporting
+    def write(self, path: str | Path, format: str | None = None, **options: Any) -> Path:
+        """Write the graph; the format comes from the extension unless given.
+
+        See :func:`alliancegraph.io.write_graph` for the formats.
+        """
+        from .io import write_graph
+
+        return write_graph(self, path, format=format, **options)
+
+    def to_rdf(self, base: str | None = None) -> rdflib.Graph:
+        """The graph as an ``rdflib.Graph`` in the alliancegraph ontology."""
+        from .rdf import to_rdf
+
+        return to_rdf(self, base=base) if base else to_rdf(self)
+
+    def sparql(self, query: str, base: str | None = None) -> list[dict[str, Any]]:
+        """Run a SPARQL query on the RDF view; rows as dicts of Python values."""
+        from .rdf import sparql
+
+        return sparql(self, query, base=base) if base else sparql(self, query)
+
+    def node_ids(self, kind: str) -> Iterator[str]:
+        """Node ids of one kind, sorted."""
+        return iter(sorted(n for n, k in self.nx.nodes(data="kind") if k == kind))
+
+
+def _combine(confidences: Iterable[float]) -> float:
+    """Noisy-or: independent sentences saying the same thing raise confidence."""
+    doubt = 1.0
+    for c in confidences:
+        doubt *= 1.0 - c
+    return round(1.0 - doubt, 4)
+
+
+def _add_sorted(items: tuple[str, ...], item: str) -> tuple[str, ...]:
+    return items if item in items else tuple(sorted((*items, item)))
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, tuple):
+        return list(value)
+    return value
+
+
+def _tuple(value: Any) -> Any:
+    if isinstance(value, list):
+        return tuple(value)
+    return value
