@@ -262,11 +262,8 @@ def _described(ctx: ArticleContext, sentence: Sentence) -> list[_Candidate]:
             heading=sentence.heading,
         )
         size = cues.lateral[lateral[0].lower()]
-        actors = sentence.actors()
-        if size and len(actors) == size:
-            cand.parties = set(actors)
-        elif size:
-            cand.parties = set(ctx.group_of_size(size))
+        if size:
+            cand.parties = {a for a in ctx.resolve_collective(sentence, size) if len(a) == 3}
         out.append(cand)
     return out
 
@@ -275,7 +272,7 @@ def _groupings(ctx: ArticleContext, sentence: Sentence) -> list[_Candidate]:
     out: list[_Candidate] = []
     if not sentence.cooperative:
         return out
-    involved = set(ctx.core) | sentence.actors()
+    involved = set(ctx.core) | sentence.state_actors()
     for m in sentence.names:
         if m.kind != "org":
             continue
@@ -327,13 +324,17 @@ def _parties(ctx: ArticleContext, sentence: Sentence, cand: _Candidate) -> set[s
     if before:
         owner = before[-1]
         gap = ctx.text[owner.end : cand.start]
-        if re.fullmatch(r"(?:'s|’s)\s+(?:the\s+)?", gap):
+        if re.fullmatch(r"(?:'s|’s)\s+(?:the\s+)?", gap) and not owner.state.startswith("org:"):
             return {owner.state}
-    inside = {r.state for r in sentence.states if cand.start <= r.start and r.end <= cand.end}
+    inside = {
+        r.state
+        for r in sentence.states
+        if cand.start <= r.start and r.end <= cand.end and not r.state.startswith("org:")
+    }
     if len(inside) >= 2:
         return inside
-    actors = sentence.actors() - {r.state for r in sentence.targets()}
-    core = set(ctx.core)
+    actors = sentence.state_actors()
+    core = {c for c in ctx.core if not c.startswith("org:")}
     if len(actors & core) >= 2:
         return actors & core
     if inside:

@@ -1,17 +1,22 @@
 """What one article says, sentence by sentence, before any fact is drawn.
 
 For every sentence of the article body this module finds the clauses, the
-state mentions and the role each plays (an actor; a target of deterrence or
-competition; the object of a domain, as in "North Korea's missile
+actors named in it (states, and organisations such as the EU or ASEAN when
+they act rather than host: "the EU and India", not "reforms at the WTO") and
+the role each plays (an actor; a **target** of deterrence, competition or
+attack; the **object** of a domain, as in "North Korea's missile
 provocations"), the domain mentions and whether each is negated, and the cue
-words present. For the whole article it finds the **core**: the states the
-article is about, to which "the two sides", "the three allies" or an
-implicit subject refer.
+words present.
 
-The core is the group of states most often named together (coordinated:
-"Taiwan and Japan", "U.S.–Japan", "Washington and Tokyo") in sentences that
-speak of cooperation, of the size the article's own collective words point to
-("the two sides" → 2, "trilateral" → 3).
+For the whole article it finds the **core**: the actors the article is
+about, those most often named together ("Taiwan and Japan", "U.S.–Japan",
+"Washington and Tokyo") in sentences that speak of cooperation, preferring
+the group size the article's own collective words point to ("the two sides"
+→ 2, "trilateral" → 3) when that group is well supported.
+
+Then one pass in reading order resolves who takes part in each clause (see
+:meth:`ArticleContext.participation`), keeping track of the last group that
+acted so that "the three leaders", "they" or "the ministers" refer to it.
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import combinations
 
 from ..corpus import Document
 from ..models import Evidence
@@ -28,7 +34,7 @@ from ..vocabulary import Vocabulary
 from .cues import CompiledCues
 from .mentions import Matcher, Mention, fold
 
-__all__ = ["ArticleContext", "Sentence", "StateRef"]
+__all__ = ["ArticleContext", "Participation", "Sentence", "StateRef"]
 
 _CLAUSE_BREAK = re.compile(
     r"\s*[;:]\s+|\s*—\s*|\s+[–-]\s+|,?\s+\b(?:while|whereas|but|although|though|even as|"
@@ -36,23 +42,45 @@ _CLAUSE_BREAK = re.compile(
     re.I,
 )
 _CONNECTOR = re.compile(
-    r"^(?:'s?|’s?)?\s*(?:(?:,|and|&|/|-|–|—|or|as well as|plus|with|between|among|"
-    r"the|its|ties with|relations with|'s ties with)\s*)*$",
+    r"^(?:'s?|’s?)?\s*(?:(?:,|and|&|/|-|–|—|or|as well as|plus|between|among|"
+    r"the|its)\s*)*$",
     re.I,
 )
+_WITH = re.compile(r"\b(?:with|alongside)\b", re.I)
 _FOR_FRAME = re.compile(r"(?:^|[,;:]\s*)for\s+(?:the\s+)?$", re.I)
 _MESSAGE_AFTER = re.compile(r"^(?:'s?)?,?\s+the\s+(?:message|signal|warning)\b", re.I)
+_HOSTILE_OBJECT = re.compile(r"\b(?:at|on|against|into|upon|of)\s+(?:the\s+)?$", re.I)
+_ACTING_ORGS = frozenset({"organization", "grouping", "alliance"})
+
+# Confidence by how the participants were found.
+EXPLICIT = 0.9
+COLLECTIVE = 0.8
+IMPLIED = 0.7
+INHERITED = 0.6
 
 
 @dataclass(frozen=True, slots=True)
 class StateRef:
-    """A state named in a sentence, and the role it plays there."""
+    """An actor named in a sentence (``JPN`` or ``org:eu``) and its role there."""
 
     state: str
     start: int
     end: int
     form: str
     role: str  # "actor", "target" or "object"
+
+
+@dataclass(frozen=True)
+class Participation:
+    """Who cooperates in a clause: the pairs, and how sure we are."""
+
+    clause: int
+    pairs: frozenset[tuple[str, str]]
+    confidence: float
+
+    @property
+    def members(self) -> frozenset[str]:
+        return frozenset(x for pair in self.pairs for x in pair)
 
 
 @dataclass
@@ -65,11 +93,14 @@ class Sentence:
     names: list[Mention]
     states: list[StateRef]
     domains: list[tuple[Mention, bool]]  # (mention, negated)
+    owners: dict[int, tuple[int, str]]  # domain start -> (owner mention start, owner)
     clauses: list[tuple[int, int]]
     cooperative: bool
+    hostile: bool
     hedged: bool
     collective: list[tuple[int, int, int]]  # start, end, size
     chains: list[frozenset[str]] = field(default_factory=list)
+    participation: list[Participation] = field(default_factory=list)
 
     def clause_of(self, pos: int) -> int:
         for i, (s, e) in enumerate(self.clauses):
@@ -78,14 +109,19 @@ class Sentence:
         return len(self.clauses) - 1
 
     def actors(self) -> set[str]:
+        """States and acting organisations named as actors."""
         return {r.state for r in self.states if r.role == "actor"}
+
+    def state_actors(self) -> set[str]:
+        """States (alpha-3 codes) named as actors."""
+        return {s for s in self.actors() if not s.startswith("org:")}
 
     def targets(self) -> list[StateRef]:
         return [r for r in self.states if r.role == "target"]
 
 
 class ArticleContext:
-    """The analysed article: sentences, states, persons' states and the core."""
+    """The analysed article: sentences, states, the core and who acts where."""
 
     def __init__(
         self,
@@ -104,10 +140,13 @@ class ArticleContext:
         names = [m for m in matcher.names(doc.text) if _inside(m, body_spans)]
         domains = [m for m in matcher.domains(doc.text) if _inside(m, body_spans)]
         org_spans = [(m.start, m.end) for m in names if m.kind == "org"]
+        leaves = vocabulary.leaf_domains
         domains = [
             m
             for m in domains
-            if m.kind == "domain" and not any(m.start < e and s < m.end for s, e in org_spans)
+            if m.kind == "domain"
+            and m.ref in leaves
+            and not any(m.start < e and s < m.end for s, e in org_spans)
         ]
         self.names = names
         self._name_starts = [m.start for m in names]
@@ -118,11 +157,14 @@ class ArticleContext:
         self.sentences: list[Sentence] = []
         for i, (s, e) in enumerate(doc.sentences):
             line_start = _line_start(body_spans, s)
-            self.sentences.append(
-                self._sentence(i, s, e, line_start in headings and s == line_start)
-            )
+            heading = line_start in headings and s == line_start
+            self.sentences.append(self._sentence(i, s, e, heading))
         self.states = self._article_states()
         self.core = self._core()
+        self._last: frozenset[str] = frozenset()
+        self._last_index = -10
+        for sentence in self.sentences:
+            sentence.participation = self._participation(sentence)
 
     # ------------------------------------------------------------ sentences
     def _slice(self, starts: list[int], items: Sequence[Mention], s: int, e: int) -> list[Mention]:
@@ -137,10 +179,9 @@ class ArticleContext:
             m for m in self._slice(self._name_starts, self.names, s, e) if m.kind != "non_actor"
         ]
         clauses = _clauses(text, s)
+        hostile = bool(cues.hostile.search(text))
         states = [
-            ref
-            for m in names
-            if m.kind in ("state", "person") and (ref := self._state_ref(m, s, clauses)) is not None
+            ref for m in names if (ref := self._state_ref(m, s, clauses, hostile)) is not None
         ]
         name_spans = [(m.start, m.end) for m in names]
         collective = []
@@ -150,8 +191,16 @@ class ArticleContext:
                 continue
             collective.append((a, b, cues.collective_size.get(_norm_ws(match.group(0)).lower(), 0)))
         domain_mentions = self._slice(self._domain_starts, self._domains, s, e)
-        # A state that owns the domain ("North Korea's missile provocations") is its object.
-        states = [self._object_role(r, domain_mentions) for r in states]
+        owners = self._owners(states, domain_mentions)
+        states = [
+            StateRef(r.state, r.start, r.end, r.form, "object")
+            if r.role == "actor"
+            and r.start in {st for st, _ in owners.values()}
+            and r.form != "person"
+            and self.text.startswith(("'s", "'"), r.end)
+            else r
+            for r in states
+        ]
         negated = self._negations(text, s, clauses)
         domains = [(m, any(a <= m.start < b for a, b in negated)) for m in domain_mentions]
         sentence = Sentence(
@@ -163,15 +212,19 @@ class ArticleContext:
             names=names,
             states=states,
             domains=domains,
+            owners=owners,
             clauses=clauses,
             cooperative=bool(cues.cooperation.search(text)),
+            hostile=hostile,
             hedged=bool(cues.hedges.search(text)),
             collective=collective,
         )
         sentence.chains = self._chains(sentence)
         return sentence
 
-    def _state_ref(self, m: Mention, s: int, clauses: list[tuple[int, int]]) -> StateRef | None:
+    def _state_ref(
+        self, m: Mention, s: int, clauses: list[tuple[int, int]], hostile: bool
+    ) -> StateRef | None:
         if m.kind == "person":
             state = self.person_states.get(m.ref)
             if state is None:
@@ -179,26 +232,43 @@ class ArticleContext:
             return StateRef(state, m.start, m.end, "person", "actor")
         clause_start = next((a for a, b in clauses if a <= m.start < b), s)
         before = self.text[clause_start : m.start]
+        if m.kind == "org":
+            org = self.vocabulary.organizations[m.ref]
+            if org.kind not in _ACTING_ORGS or self.cues.venue.search(before):
+                return None
+            if self.text.startswith(("-like", "-style", "-type"), m.end):
+                return None
+            return StateRef(f"org:{m.ref}", m.start, m.end, "org", "actor")
+        if m.kind != "state":
+            return None
         after = self.text[m.end : min(m.end + 60, clauses[-1][1])]
         role = "actor"
         if (
             self.cues.target_before.search(before)
             or self.cues.target_after.search(after)
+            or (m.form == "demonym" and self.cues.target_after_adjective.search(after))
             or (_FOR_FRAME.search(before) and _MESSAGE_AFTER.search(after))
+            or (hostile and _HOSTILE_OBJECT.search(before) and self.cues.hostile.search(before))
         ):
             role = "target"
         return StateRef(m.ref, m.start, m.end, m.form, role)
 
-    def _object_role(self, ref: StateRef, domains: list[Mention]) -> StateRef:
-        if ref.role != "actor" or ref.form == "person":
-            return ref
-        if not self.text.startswith(("'s", "'"), ref.end):
-            return ref
-        for d in domains:
-            gap = self.text[ref.end : d.start]
-            if 0 <= d.start - ref.end <= 40 and len(gap.split()) <= 3 and "," not in gap:
-                return StateRef(ref.state, ref.start, ref.end, ref.form, "object")
-        return ref
+    def _owners(self, refs: list[StateRef], domains: list[Mention]) -> dict[int, tuple[int, str]]:
+        """Domains owned by an actor named just before them ("Chinese coast guard ships").
+
+        Returns ``{domain start: (owner mention start, owner)}``.
+        """
+        owners: dict[int, tuple[int, str]] = {}
+        for ref in refs:
+            if ref.form == "person":
+                continue
+            for d in domains:
+                gap = self.text[ref.end : d.start]
+                if 0 <= d.start - ref.end <= 40 and len(gap.split()) <= 2 and "," not in gap:
+                    if ref.form == "demonym" or self.text.startswith(("'s", "'"), ref.end):
+                        owners[d.start] = (ref.start, ref.state)
+                    break
+        return owners
 
     def _negations(
         self, text: str, s: int, clauses: list[tuple[int, int]]
@@ -213,13 +283,14 @@ class ArticleContext:
             clause_end = next((b for a, b in clauses if a <= start < b), s + len(text))
             comma = self.text.find(",", start, clause_end)
             spans.append((start, comma if comma != -1 else clause_end))
-        for match in cues.failure.finditer(text):
-            start = s + match.start()
-            spans.extend((a, b) for a, b in clauses if a <= start < b)
+        for pattern in (cues.failure, cues.tentative):
+            for match in pattern.finditer(text):
+                start = s + match.start()
+                spans.extend((a, b) for a, b in clauses if a <= start < b)
         return spans
 
     def _chains(self, sentence: Sentence) -> list[frozenset[str]]:
-        """Groups of states named together: "Japan, India and Australia", "U.S.–Japan"."""
+        """Groups of actors named together: "Japan, India and Australia", "U.S.–Japan"."""
         refs = [r for r in sentence.states if r.role == "actor"]
         chains: list[set[str]] = []
         current: set[str] = set()
@@ -242,6 +313,8 @@ class ArticleContext:
         weak: set[str] = set()
         for sentence in self.sentences:
             for ref in sentence.states:
+                if ref.state.startswith("org:"):
+                    continue
                 if ref.form == "weak":
                     weak.add(ref.state)
                 else:
@@ -251,35 +324,156 @@ class ArticleContext:
     def _core(self) -> tuple[str, ...]:
         support: Counter[frozenset[str]] = Counter()
         sizes: Counter[int] = Counter()
+        usable = [s for s in self.sentences if (s.cooperative or s.heading) and not s.hostile]
         for sentence in self.sentences:
             sizes.update(size for _, _, size in sentence.collective if size > 0)
-            if not (sentence.cooperative or sentence.heading):
-                continue
-            weight = 2 if sentence.heading else 1
+        for sentence in usable:
             for chain in sentence.chains:
-                support[chain] += weight
+                support[chain] += 1
         if not support:
             # No coordinated names: fall back to pairs named in one cooperative sentence.
-            for sentence in self.sentences:
+            for sentence in usable:
                 actors = sorted(sentence.actors())
-                if sentence.cooperative and len(actors) == 2:
+                if len(actors) == 2:
                     support[frozenset(actors)] += 1
             support = Counter({k: v for k, v in support.items() if v >= 2})
         if not support:
             return ()
-        # A group is supported by every sentence naming all of its states together.
-        scored: dict[frozenset[str], int] = {}
-        for group in support:
-            scored[group] = sum(
-                (2 if s.heading else 1)
-                for s in self.sentences
-                if (s.cooperative or s.heading) and group <= s.actors()
-            )
-        preferred = sizes.most_common(1)[0][0] if sizes else 2
-        sized = [g for g in scored if len(g) == preferred]
-        pool = sized or list(scored)
-        best = max(pool, key=lambda g: (scored[g], support[g], len(g), sorted(g)))
+        # A group is supported by every sentence naming all of its members together.
+        scored = {
+            group: sum(2 if s.heading else 1 for s in usable if group <= s.actors())
+            for group in support
+        }
+
+        def rank(group: frozenset[str]) -> tuple[int, int, int, list[str]]:
+            return (scored[group], support[group], len(group), sorted(group))
+
+        best = max(scored, key=rank)
+        if sizes:
+            preferred = sizes.most_common(1)[0][0]
+            sized = [g for g in scored if len(g) == preferred]
+            if sized:
+                candidate = max(sized, key=rank)
+                if 2 * scored[candidate] >= scored[best]:
+                    best = candidate
         return tuple(sorted(best))
+
+    # ------------------------------------------------------------ discourse
+    def resolve_collective(self, sentence: Sentence, size: int) -> frozenset[str]:
+        """What "the two sides", "the three allies" or "they" stand for here."""
+        current = frozenset(sentence.actors())
+        recent = sentence.index - self._last_index <= 2
+        if size == 0:
+            if self._last and recent:
+                return self._last
+            return frozenset(self.core)
+        if len(current) == size:
+            return current
+        if self._last and len(self._last) == size:
+            return self._last
+        for previous in reversed(self.sentences[max(0, sentence.index - 3) : sentence.index]):
+            actors = frozenset(previous.actors())
+            if len(actors) == size:
+                return actors
+        if len(self.core) == size:
+            return frozenset(self.core)
+        counts: Counter[frozenset[str]] = Counter(
+            chain for s in self.sentences for chain in s.chains if len(chain) == size
+        )
+        if counts:
+            return max(counts.items(), key=lambda item: (item[1], sorted(item[0])))[0]
+        return frozenset(self.core)
+
+    def _participation(self, sentence: Sentence) -> list[Participation]:
+        found = [self._clause(sentence, ci) for ci in range(len(sentence.clauses))]
+        subject = next((f for f in found if f is not None), None)
+        out: list[Participation] = []
+        for ci, result in enumerate(found):
+            if result is None:
+                if subject is not None:
+                    result = Participation(ci, subject.pairs, min(subject.confidence, IMPLIED))
+                elif sentence.cooperative and not sentence.hostile and len(self.core) >= 2:
+                    result = Participation(ci, _clique(self.core), INHERITED)
+                else:
+                    continue
+            out.append(result)
+        if subject is not None and len(subject.members) >= 2:
+            self._last = subject.members
+            self._last_index = sentence.index
+        return out
+
+    def _clause(self, sentence: Sentence, ci: int) -> Participation | None:
+        start, end = sentence.clauses[ci]
+        refs = [r for r in sentence.states if start <= r.start < end and r.role == "actor"]
+        explicit = list(dict.fromkeys(r.state for r in refs))
+        collective = [size for a, _, size in sentence.collective if start <= a < end]
+        group = self.resolve_collective(sentence, collective[0]) if collective else frozenset()
+        chains = [c for c in sentence.chains if c <= set(explicit)]
+        core = set(self.core)
+        if sentence.hostile:
+            # Amid attacks and sanctions only states named together act together.
+            if chains:
+                return Participation(ci, frozenset().union(*map(_clique, chains)), EXPLICIT)
+            if len(group) >= 2:
+                return Participation(ci, _clique(group), COLLECTIVE)
+            return None
+        if len(explicit) >= 2:
+            star = self._with_star(refs, start, end)
+            if star is not None:
+                return Participation(ci, star, EXPLICIT)
+            if chains:
+                members = set().union(*(c for c in chains if c & core)) or set(max(chains, key=len))
+                members |= set(explicit) & core
+            elif len(set(explicit) & core) >= 2:
+                members = set(explicit) & core
+            else:
+                members = set(explicit)
+            if group & members:
+                members |= group
+            return Participation(ci, _clique(members), EXPLICIT)
+        if len(explicit) == 1:
+            state = explicit[0]
+            if len(group | {state}) >= 2 and (state in group or not core):
+                return Participation(ci, _clique(group | {state}), COLLECTIVE)
+            if len(core) >= 2 and sentence.cooperative:
+                # A state outside the core as the subject ("Beijing has criticised …")
+                # speaks alone; named later in the clause, it is a place or a topic.
+                if state in core or len(self.text[start : refs[0].start].split()) > 2:
+                    return Participation(ci, _clique(group or core), IMPLIED)
+            return None
+        if len(group) >= 2:
+            return Participation(ci, _clique(group), COLLECTIVE)
+        return None
+
+    def _with_star(
+        self, refs: list[StateRef], start: int, end: int
+    ) -> frozenset[tuple[str, str]] | None:
+        """ "Tokyo signed pacts with Australia and with Britain": Tokyo–Australia, Tokyo–Britain.
+
+        The partners are the actors right after each "with" (and those named
+        together with them); the subjects are the actors before the first one.
+        """
+        withs = list(_WITH.finditer(self.text, start, end))
+        if not withs:
+            return None
+        subjects = [r.state for r in refs if r.end <= withs[0].start()]
+        partners: list[str] = []
+        for match in withs:
+            after = [r for r in refs if r.start >= match.end()]
+            if not after or len(self.text[match.end() : after[0].start].split()) > 3:
+                continue
+            partners.append(after[0].state)
+            prev = after[0]
+            for ref in after[1:]:
+                if not _CONNECTOR.match(self.text[prev.end : ref.start]):
+                    break
+                partners.append(ref.state)
+                prev = ref
+        if not subjects or not partners:
+            return None
+        pairs = {_pair(a, b) for a in subjects for b in partners if a != b}
+        pairs |= _clique(subjects)
+        return frozenset(pairs) if pairs else None
 
     def evidence(self, sentence: Sentence, confidence: float) -> Evidence:
         """Evidence pointing at a sentence of this article."""
@@ -293,19 +487,15 @@ class ArticleContext:
             confidence=round(confidence, 3),
         )
 
-    def group_of_size(self, size: int) -> tuple[str, ...]:
-        """The core, or the best-supported chain of another size ("the three allies")."""
-        if size == 0 or size == len(self.core):
-            return self.core
-        counts: Counter[frozenset[str]] = Counter()
-        for sentence in self.sentences:
-            for chain in sentence.chains:
-                if len(chain) == size:
-                    counts[chain] += 1
-        if counts:
-            best = max(counts.items(), key=lambda item: (item[1], sorted(item[0])))[0]
-            return tuple(sorted(best))
-        return self.core
+
+def _pair(a: str, b: str) -> tuple[str, str]:
+    return (a, b) if a < b else (b, a)
+
+
+def _clique(
+    members: Sequence[str] | set[str] | frozenset[str] | tuple[str, ...],
+) -> frozenset[tuple[str, str]]:
+    return frozenset(_pair(a, b) for a, b in combinations(sorted(set(members)), 2))
 
 
 def _inside(m: Mention, spans: tuple[tuple[int, int], ...]) -> bool:

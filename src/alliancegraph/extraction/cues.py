@@ -47,12 +47,16 @@ class CompiledCues:
     cooperation: re.Pattern[str]
     negation: re.Pattern[str]
     failure: re.Pattern[str]
+    tentative: re.Pattern[str]
+    hostile: re.Pattern[str]
+    venue: re.Pattern[str]
     not_negation: re.Pattern[str]
     hedges: re.Pattern[str]
     collective: re.Pattern[str]
     collective_size: dict[str, int]
     target_before: re.Pattern[str]
     target_after: re.Pattern[str]
+    target_after_adjective: re.Pattern[str]
     roles: re.Pattern[str]
     agreement_heads: dict[str, AgreementKind]
     generic_heads: dict[str, AgreementKind]
@@ -69,6 +73,12 @@ class CompiledCues:
             cooperation=phrase_regex(c.cooperation),
             negation=phrase_regex(c.negation),
             failure=phrase_regex(c.failure),
+            tentative=phrase_regex(c.tentative),
+            hostile=phrase_regex(c.hostile),
+            venue=re.compile(
+                r"\b(?:" + phrase_regex(c.venue_prepositions).pattern + r")\s+(?:the\s+|its\s+)?$",
+                re.I,
+            ),
             not_negation=phrase_regex(c.not_negation),
             hedges=phrase_regex(c.hedges),
             collective=phrase_regex(sizes),
@@ -81,8 +91,11 @@ class CompiledCues:
                 re.I,
             ),
             target_after=re.compile(
-                r"^(?:'s|’s)?\s+(?:\w+\s+){0,2}?(?:" + phrase_regex(c.target_after).pattern + ")",
+                r"^(?:'s|’s)\s+(?:\w+\s+){0,2}?(?:" + phrase_regex(c.target_after).pattern + ")",
                 re.I,
+            ),
+            target_after_adjective=re.compile(
+                r"^\s+(?:" + phrase_regex(c.target_after).pattern + ")", re.I
             ),
             roles=phrase_regex(c.roles, flags=0),
             agreement_heads=dict(c.agreement_heads),
