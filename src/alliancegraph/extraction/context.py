@@ -422,7 +422,9 @@ class ArticleContext:
             if star is not None:
                 return Participation(ci, star, EXPLICIT)
             if chains:
-                members = set().union(*(c for c in chains if c & core)) or set(max(chains, key=len))
+                touching = [c for c in chains if c & core]
+                longest = max(chains, key=lambda c: (len(c), sorted(c)))
+                members = set().union(*touching) if touching else set(longest)
                 members |= set(explicit) & core
             elif len(set(explicit) & core) >= 2:
                 members = set(explicit) & core
@@ -435,11 +437,11 @@ class ArticleContext:
             state = explicit[0]
             if len(group | {state}) >= 2 and (state in group or not core):
                 return Participation(ci, _clique(group | {state}), COLLECTIVE)
-            if len(core) >= 2 and sentence.cooperative:
-                # A state outside the core as the subject ("Beijing has criticised …")
-                # speaks alone; named later in the clause, it is a place or a topic.
-                if state in core or len(self.text[start : refs[0].start].split()) > 2:
-                    return Participation(ci, _clique(group or core), IMPLIED)
+            # A state outside the core as the subject ("Beijing has criticised …")
+            # speaks alone; named later in the clause, it is a place or a topic.
+            subject_position = len(self.text[start : refs[0].start].split()) <= 2
+            if len(core) >= 2 and sentence.cooperative and (state in core or not subject_position):
+                return Participation(ci, _clique(group or core), IMPLIED)
             return None
         if len(group) >= 2:
             return Participation(ci, _clique(group), COLLECTIVE)

@@ -173,5 +173,18 @@ def _is_state_word(vocab: Vocabulary, word: str) -> bool:
 
 
 _MONTHS = frozenset(
-    "January February March April May June July August September October November December".split()
+    (
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    )
 )
