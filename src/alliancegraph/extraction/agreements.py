@@ -29,12 +29,20 @@ from dataclasses import dataclass, field
 
 from ..models import Agreement, AgreementKind, AgreementStatus, Evidence
 from .context import ArticleContext, Sentence
+from .cues import CompiledCues
 
 __all__ = ["AgreementFinding", "find_agreements"]
 
 _TOKEN = re.compile(r"[A-Za-z0-9][\w.’'\-&]*|[^\w\s]")
 _CONNECTORS = frozenset({"and", "of", "for", "on", "the", "&", "in", "to"})
-_TAIL_CONNECTORS = frozenset({"for", "on", "of", "against"})
+_TAIL_CONNECTORS = frozenset({"for", "on", "of", "against", "in", "to", "and"})
+# Connectors that only continue a tail already begun: "Code of Conduct in the South China Sea".
+_LATER_CONNECTORS = frozenset({"in", "to", "and"})
+_INSTITUTION_CONTEXT = re.compile(
+    r"\b(?:experts?|analysts?|researchers?|scholars?|fellows?|economists?|according)\s+"
+    r"(?:from|at|of|with|to)\s+(?:the\s+)?$",
+    re.I,
+)
 _AGREEMENT_LIKE = frozenset({"agreement", "pact", "treaty"})
 _MONTHS = {
     m: i + 1
@@ -86,6 +94,7 @@ class _Candidate:
     status: AgreementStatus | None = None
     evidence: list[Evidence] = field(default_factory=list)
     org: str | None = None
+    descriptors: set[str] = field(default_factory=set)
 
 
 @dataclass(frozen=True)
@@ -146,6 +155,44 @@ def _is_cap(word: str) -> bool:
     return word[:1].isupper() or (word[:1].isdigit() and len(word) > 1)
 
 
+def _is_year(word: str) -> bool:
+    return bool(re.fullmatch(r"(?:19|20)\d\d|\d+(?:st|nd|rd|th)", word))
+
+
+def _name_word(word: str, cues: CompiledCues) -> bool:
+    """A word that can stand inside a name: capitalised, not a stop word, month or owner."""
+    return (
+        _is_cap(word)
+        and word not in cues.stopwords
+        and word.lower() not in _MONTHS
+        and not word.endswith(("'s", "’s"))
+    )
+
+
+def _tail_word(word: str) -> bool:
+    return _is_cap(word) and word.lower() not in _MONTHS and not _is_year(word)
+
+
+def _tail(tokens: list[tuple[int, int, str]], i: int, cues: CompiledCues) -> int:
+    """The last token of a capitalised tail after token ``i``: "… for the Next Decade"."""
+    end_index = i
+    t = i + 1
+    while t < len(tokens) and tokens[t][2] in _TAIL_CONNECTORS:
+        if end_index == i and tokens[t][2] in _LATER_CONNECTORS:
+            break  # "Security Pact in Asia-Pacific": a place, not part of the name
+        t2 = t + 1
+        if t2 < len(tokens) and tokens[t2][2] == "the":
+            t2 += 1
+        t3 = t2
+        while t3 < len(tokens) and _tail_word(tokens[t3][2]):
+            t3 += 1
+        if t3 == t2:
+            break
+        end_index = t = t3 - 1
+        t += 1
+    return end_index
+
+
 def _named(ctx: ArticleContext, sentence: Sentence) -> list[_Candidate]:
     cues = ctx.cues
     tokens = _tokens(sentence)
@@ -161,89 +208,125 @@ def _named(ctx: ArticleContext, sentence: Sentence) -> list[_Candidate]:
             kind = cues.generic_heads[head]
         if kind is None:
             continue
-        # Extend left over capitalised words and inner connectors.
         j = i
         acronym = None
-        if lower_head and j >= 3 and tokens[j - 1][2] == ")" and tokens[j - 3][2] == "(":
-            acronym = tokens[j - 2][2]
-            j -= 3
+        if lower_head:
+            if j >= 3 and tokens[j - 1][2] == ")" and tokens[j - 3][2] == "(":
+                acronym = tokens[j - 2][2]
+                j -= 3
+            else:
+                # Up to two lower-case modifiers: "Rafale Marine intergovernmental agreement".
+                m = j
+                while (
+                    m > 0
+                    and j - m < 2
+                    and tokens[m - 1][2].isalpha()
+                    and tokens[m - 1][2].islower()
+                ):
+                    if tokens[m - 1][2] in _CONNECTORS or tokens[m - 1][2] in cues.generic_heads:
+                        break
+                    m -= 1
+                if m > 0 and _name_word(tokens[m - 1][2], cues):
+                    j = m
         k = j
         while k > 0:
             prev = tokens[k - 1][2]
-            inner_connector = prev in _CONNECTORS and k > 1 and _is_cap(tokens[k - 2][2])
-            if (_is_cap(prev) and prev not in cues.stopwords) or inner_connector:
+            inner = prev in _CONNECTORS and k > 1 and _is_cap(tokens[k - 2][2]) and k - 1 < j
+            if _name_word(prev, cues) or inner:
                 k -= 1
             else:
                 break
-        while k < j and tokens[k][2].lower() in _CONNECTORS:
+        while k < j and (tokens[k][2].lower() in _CONNECTORS or _is_year(tokens[k][2])):
             k += 1
+        end_index = i if lower_head else _tail(tokens, i, cues)
+        if _INSTITUTION_CONTEXT.search(ctx.text[sentence.start : tokens[k][0]]):
+            continue  # "experts from the Council on Foreign Relations": a think tank
         if lower_head:
-            words = [t[2] for t in tokens[k:j]]
+            words = [t[2] for t in tokens[k:j] if t is not tokens[0]]
             content = [w for w in words if _is_cap(w) and not _is_state_word(ctx, w)]
-            if len(content) < 2:
+            states = [w for w in words if _is_state_word(ctx, w)]
+            if (
+                len(content) < 2
+                and not (content and j < i)
+                and not any("-" in w or "–" in w for w in states)
+            ):
                 continue
-            end_index = i
-        else:
-            if k == j == i:
-                continue  # a head word alone is not a name
-            end_index = i
-            # Capitalised tail: "... for the Next Decade", "... on Economic Security".
-            t = i + 1
-            if t < len(tokens) and tokens[t][2] in _TAIL_CONNECTORS:
-                t2 = t + 1
-                if t2 < len(tokens) and tokens[t2][2] == "the":
-                    t2 += 1
-                t3 = t2
-                while (
-                    t3 < len(tokens)
-                    and _is_cap(tokens[t3][2])
-                    and tokens[t3][2] not in cues.stopwords
-                ):
-                    t3 += 1
-                if t3 > t2:
-                    end_index = t3 - 1
-        if k > end_index:
-            continue
+            if k == j:
+                continue
+        elif k == i and end_index == i:
+            continue  # a head word alone is not a name
         start = tokens[k][0]
         end = tokens[end_index][1]
-        name_end = tokens[j - 1][1] if lower_head and acronym else end
-        name = ctx.doc.text[start:end]
-        if acronym is None and end_index + 3 < len(tokens) + 1:
+        name = _strip_possessive(ctx.doc.text[start:end])
+        org = _organization(ctx, name)
+        if org is False:
+            continue  # an institution ("European Commission"), not an agreement
+        if acronym is None:
             nxt = tokens[end_index + 1 : end_index + 4]
             if len(nxt) == 3 and nxt[0][2] == "(" and nxt[2][2] == ")" and nxt[1][2].isupper():
                 acronym = nxt[1][2]
         cand = _Candidate(
-            name=_strip_possessive(name),
-            kind=kind,
-            start=start,
-            end=end,
-            named=True,
-            heading=sentence.heading,
+            name=name, kind=kind, start=start, end=end, named=True, heading=sentence.heading
         )
+        if isinstance(org, str):
+            _make_grouping(ctx, cand, org)
         if acronym:
             cand.aliases.add(acronym)
         if lower_head and acronym:
             cand.aliases.add(cand.name)
-            cand.name = ctx.doc.text[start:name_end]
-        elif lower_head:
+            cand.name = ctx.doc.text[start : tokens[j - 1][1]]
+        elif lower_head and not isinstance(org, str):
             cand.aliases.add(ctx.doc.text[start : tokens[j - 1][1]])
+        if k > 0 and _is_year(tokens[k - 1][2]):
+            cand.aliases.add(ctx.doc.text[tokens[k - 1][0] : end])
         out.append(cand)
         used_until = end_index
     return out
 
 
-_DESCRIBED = re.compile(r"\b(?P<mods>(?:[\w\-’']+\s+){1,3})(?P<head>[a-z]+)\b")
+def _organization(ctx: ArticleContext, name: str) -> str | bool | None:
+    """An organisation of that name: its id if it is a grouping, False for an institution."""
+    key = _key(name)
+    for org in ctx.vocabulary.organizations.values():
+        if key in {_key(org.name), *(_key(a) for a in org.aliases)}:
+            return org.id if org.kind in ("grouping", "alliance") else False
+    return None
+
+
+def _make_grouping(ctx: ArticleContext, cand: _Candidate, org_id: str) -> None:
+    org = ctx.vocabulary.organizations[org_id]
+    cand.name = org.name
+    cand.kind = "grouping"
+    cand.org = org.id
+    cand.aliases.update(org.aliases)
+    cand.parties = set(org.members)
+
+
+_HEAD_WORD = re.compile(r"\b[a-z]+\b")
+_MODIFIERS = re.compile(r"((?:[\w\-’']+\s+){1,3})$")
+_TOPICAL = re.compile(
+    r"\b(?P<head>memorandum of understanding|memorandum|letter of intent|MoU|agreement|accord|"
+    r"pact|deal|treaty|roadmap|framework|declaration)\s+(?P<prep>on|for|covering)\s+"
+    r"(?P<topic>(?:[a-z][\w\-]*\s+){0,4}?[a-z][\w\-]*)"
+    r"(?=\s*(?:[,.;:)]|$|\s(?:signed|that|which|with|to|between|in|by|and\s+(?:the|a)\b|was|is|will|"
+    r"would|as|at|from|under|since|last|this)\b))"
+)
 
 
 def _described(ctx: ArticleContext, sentence: Sentence) -> list[_Candidate]:
+    """ "a new trilateral pact", "a memorandum of understanding on critical minerals"."""
     cues = ctx.cues
     out = []
-    for m in _DESCRIBED.finditer(sentence.text):
-        head = m.group("head")
+    negated = [(d.start, d.end) for d, neg in sentence.domains if neg]
+    for m in _HEAD_WORD.finditer(sentence.text):
+        head = m.group(0)
         kind = cues.generic_heads.get(head)
         if kind is None:
             continue
-        mods = m.group("mods").split()
+        before = _MODIFIERS.search(sentence.text, 0, m.start())
+        if before is None:
+            continue
+        mods = before.group(1).split()
         lateral = [w for w in mods if w.lower() in cues.lateral]
         if not lateral:
             continue
@@ -251,8 +334,8 @@ def _described(ctx: ArticleContext, sentence: Sentence) -> list[_Candidate]:
         words = mods[first:]
         if any(_is_cap(w) for w in words[1:]):
             continue  # a capitalised name, handled as named
-        start = sentence.start + m.start("mods") + m.group("mods").index(words[0])
-        end = sentence.start + m.end("head")
+        start = sentence.start + before.start(1) + before.group(1).index(words[0])
+        end = sentence.start + m.end()
         cand = _Candidate(
             name=" ".join([*words, head]),
             kind=kind,
@@ -261,9 +344,30 @@ def _described(ctx: ArticleContext, sentence: Sentence) -> list[_Candidate]:
             named=False,
             heading=sentence.heading,
         )
+        cand.descriptors = {w.lower() for w in words}
         size = cues.lateral[lateral[0].lower()]
         if size:
             cand.parties = {a for a in ctx.resolve_collective(sentence, size) if len(a) == 3}
+        out.append(cand)
+    if not sentence.state_actors() and not sentence.collective:
+        return out
+    for m in _TOPICAL.finditer(sentence.text):
+        start = sentence.start + m.start()
+        end = sentence.start + m.end()
+        domains = [d for d, neg in sentence.domains if start <= d.start < end and not neg]
+        if not domains or any(a <= start < b for a, b in negated):
+            continue
+        head = m.group("head")
+        kind = cues.generic_heads.get(head.split()[0].lower(), "agreement")
+        cand = _Candidate(
+            name=ctx.doc.text[start:end],
+            kind=kind,
+            start=start,
+            end=end,
+            named=False,
+            heading=sentence.heading,
+        )
+        cand.descriptors = {w.lower() for w in m.group("topic").split()}
         out.append(cand)
     return out
 
@@ -431,8 +535,10 @@ def _same(ctx: ArticleContext, a: _Candidate, b: _Candidate) -> bool:
         return False
     for described, named in ((a, b), (b, a)):
         if not described.named and named.named:
-            mods = set(_key(described.name).split()[:-1])
+            mods = described.descriptors
             if mods and mods <= set(_key(named.name).split()):
+                return True
+            if named.org and described.parties and described.parties == named.parties:
                 return True
     if a.parties == b.parties and a.named and b.named:
         return bool(_content_words(ctx, a) & _content_words(ctx, b))
