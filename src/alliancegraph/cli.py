@@ -125,15 +125,37 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
 
 def cmd_query(args: argparse.Namespace) -> int:
     graph = _graph_from(args, args.source)
-    between = tuple(args.between) if args.between else None
-    result = graph.cooperation(domain=args.domain, state=args.state, between=between)
+    if args.summary:
+        print(graph.summary())
+        return 0
+    if args.partners:
+        result = graph.partners(args.partners, domain=args.domain, min_support=args.min_support)
+    elif args.agreements:
+        result = graph.agreements(party=args.state, kind=args.kind, domain=args.domain)
+    elif args.members:
+        result = graph.members(args.members)
+    elif args.targets:
+        result = graph.targets(state=args.state)
+    elif args.persons:
+        result = graph.persons(state=args.state)
+    elif args.states:
+        result = graph.states()
+    else:
+        result = graph.cooperation(
+            domain=args.domain,
+            state=args.state,
+            between=tuple(args.between) if args.between else None,
+            article=args.article,
+            min_support=args.min_support,
+            min_confidence=args.min_confidence,
+        )
     frame = result.to_frame()
     if args.format == "json":
         print(frame.to_json(orient="records", indent=2, force_ascii=False))
     elif args.format == "csv":
         print(frame.to_csv(index=False), end="")
     else:
-        print(frame.to_string(index=False) if len(frame) else "(no cooperation edges match)")
+        print(frame.to_string(index=False, max_colwidth=70) if len(frame) else "(nothing matches)")
     return 0
 
 
@@ -240,8 +262,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser(
         "query",
         parents=[common],
-        help="cooperation edges by domain or state",
-        description="List cooperation edges of a graph file or of articles.",
+        help="ask the graph: cooperation, partners, agreements, members ...",
+        description="Answer a question about a graph file or about articles, as a table "
+        "(or CSV, JSON) with the supporting sentence of each row. Without a question "
+        "option, list cooperation edges filtered by --domain, --state, --between, "
+        "--article, --min-support and --min-confidence.",
     )
     p.add_argument("source", nargs="+", help="a graph file, or article files and folders")
     p.add_argument(
@@ -249,6 +274,26 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--state", help="a state: code, name, demonym or capital")
     p.add_argument("--between", nargs=2, metavar=("A", "B"), help="two states")
+    p.add_argument("--article", help="only edges an article (id or file name) supports")
+    p.add_argument("--min-support", type=int, default=1, metavar="N", help="at least N sentences")
+    p.add_argument(
+        "--min-confidence", type=float, default=0.0, metavar="P", help="confidence at least P"
+    )
+    p.add_argument("--kind", help="agreement kind for --agreements (dialogue, pact, forum ...)")
+    question = p.add_mutually_exclusive_group()
+    question.add_argument(
+        "--partners", metavar="STATE", help="partners of STATE, ranked (with --domain)"
+    )
+    question.add_argument(
+        "--agreements",
+        action="store_true",
+        help="agreements (with --state as party, --kind, --domain)",
+    )
+    question.add_argument("--members", metavar="ORG", help="member states of an organisation")
+    question.add_argument("--targets", action="store_true", help="who names whom as a threat")
+    question.add_argument("--persons", action="store_true", help="named persons (with --state)")
+    question.add_argument("--states", action="store_true", help="the states in the graph")
+    question.add_argument("--summary", action="store_true", help="counts and top partnerships")
     p.add_argument("--format", choices=["table", "csv", "json"], default="table")
     p.set_defaults(func=cmd_query)
 

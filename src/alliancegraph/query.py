@@ -1044,9 +1044,9 @@ class QueryMixin:
         """A few lines describing the graph: counts and the strongest partnerships.
 
         >>> print(SEED_GRAPH.summary(top=2))
-        AllianceGraph: 5 articles, 9 states, 5 organizations, 12 agreements, 5 persons
-        cooperation: 60 edges, 5 state pairs, 25 domains, ... sentences
-        targets: 7 edges
+        AllianceGraph: 5 articles, 9 states, ... organizations, ... agreements, ... persons
+        cooperation: ... edges, 5 state pairs, ... domains, ... sentences
+        targets: ... edges
         top partnerships: JPN-USA (... sentences, ... domains), IND-JPN (..., ...)
         top domains: defense (... sentences), ...
         """
