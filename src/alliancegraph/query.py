@@ -851,8 +851,10 @@ class QueryMixin:
     def agreement(self, name: str) -> AgreementResult:
         """One agreement by name, alias or id.
 
-        >>> SEED_GRAPH.agreement("FOIP").name
-        "Japan's Free and Open Indo-Pacific strategy"
+        >>> SEED_GRAPH.agreement("QUAD").parties
+        ('AUS', 'IND', 'JPN', 'USA')
+        >>> SEED_GRAPH.agreement("Taiwan-Japan Maritime Affairs Cooperation Dialogue").kind
+        'dialogue'
         """
         node = self._named("agreement", name)
         if node is None:
