@@ -444,7 +444,8 @@ def clean(text: str, cues: Cues) -> tuple[dict[str, str], tuple[tuple[int, int],
         stripped = raw.strip()
         if not stripped:
             continue
-        lower = stripped.lower().rstrip(":")
+        # "Reader Comments (214)" is the same header as "Reader Comments".
+        lower = re.sub(r"\s*\(\d+\)$", "", stripped.lower().rstrip(":"))
         if lower in pats.comments:
             break  # reader comments run to the end of the page
         if lower in pats.navigation:
