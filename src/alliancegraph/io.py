@@ -1,11 +1,22 @@
 """Writing and reading graph files, chosen by extension.
 
-================  =========================================
-extension         format
-================  =========================================
-``.json``         the whole graph, lossless (this package's own format)
-``.graphml``      GraphML for Gephi, Cytoscape, yEd, igraph
-================  =========================================
+====================  ==================================================  =====
+extension             format                                              read
+====================  ==================================================  =====
+``.json``             the whole graph (this package's own format)         yes
+``.nodelink.json``    node-link JSON (d3, ``networkx.node_link_graph``)   yes
+``.graphml``          GraphML for Gephi, Cytoscape, yEd, igraph           yes
+``.gexf``             GEXF 1.3 for Gephi                                  no
+``.csv``              two tables, ``<stem>.nodes.csv`` and ``.edges.csv``  no
+``.ttl`` ``.nt``      RDF: Turtle, N-Triples (:mod:`alliancegraph.rdf`)    yes
+``.jsonld`` ``.rdf``  RDF: JSON-LD, RDF/XML                               yes
+====================  ==================================================  =====
+
+Every readable format reads back into a graph equal to the one written:
+nodes, edges, attributes, evidence and article metadata. GraphML, GEXF and
+CSV flatten attributes to strings and numbers (lists ``|``-joined, evidence
+as JSON text); anything that cannot be flattened exactly goes to a JSON
+``ag_raw`` attribute. Reading XML refuses DTDs and entity declarations.
 
 Every file is written atomically: to a temporary file beside the target,
 then renamed over it, so a failed or interrupted write never leaves a
@@ -23,10 +34,12 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
+from xml.sax.saxutils import escape, quoteattr
 
 from .exceptions import GraphFormatError, OutputError
 
@@ -34,13 +47,34 @@ if TYPE_CHECKING:
     from .graph import AllianceGraph
     from .vocabulary import Vocabulary
 
-__all__ = ["read_graph", "write_graph"]
+__all__ = ["atomic_write", "flat_graph", "read_graph", "write_graph"]
+
+
+_FORMAT_VERSION = 1
 
 
 def _format_of(path: Path, format: str | None) -> str:
+    if format is None and path.name.lower().endswith(".nodelink.json"):
+        return "nodelink"
     fmt = (format or path.suffix.lstrip(".")).lower()
-    aliases = {"xml": "graphml"}
+    aliases = {
+        "xml": "graphml",
+        "turtle": "ttl",
+        "ntriples": "nt",
+        "json-ld": "jsonld",
+        "owl": "rdf",
+        "node-link": "nodelink",
+    }
     return aliases.get(fmt, fmt)
+
+
+def _new_file_mode(path: Path) -> int:
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0o022)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def atomic_write(path: str | Path, write: Callable[[BinaryIO], object]) -> Path:
@@ -57,6 +91,8 @@ def atomic_write(path: str | Path, write: Callable[[BinaryIO], object]) -> Path:
     except OSError as err:
         raise OutputError(f"{path}: cannot write here ({err.strerror})") from err
     try:
+        # mkstemp creates the file private (0600); give it the mode open() would.
+        os.chmod(tmp, _new_file_mode(path))
         with os.fdopen(fd, "wb") as handle:
             write(handle)
             handle.flush()
@@ -101,6 +137,17 @@ def read_graph(
 
 
 # ---------------------------------------------------------------- JSON
+def _load_json_file(path: Path) -> Any:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except OSError as err:
+        raise GraphFormatError(f"{path}: cannot read ({err.strerror})") from err
+    except UnicodeDecodeError as err:
+        raise GraphFormatError(f"{path}: not UTF-8 text") from err
+    except json.JSONDecodeError as err:
+        raise GraphFormatError(f"{path}: line {err.lineno}, column {err.colno}: {err.msg}") from err
+
+
 def _write_json(graph: AllianceGraph, path: Path, **options: Any) -> Path:
     text = json.dumps(graph.to_dict(), indent=1, ensure_ascii=False, sort_keys=False) + "\n"
     return atomic_write(path, lambda f: f.write(text.encode("utf-8")))
@@ -109,14 +156,7 @@ def _write_json(graph: AllianceGraph, path: Path, **options: Any) -> Path:
 def _read_json(path: Path, vocabulary: Vocabulary | None) -> AllianceGraph:
     from .graph import AllianceGraph
 
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except OSError as err:
-        raise GraphFormatError(f"{path}: cannot read ({err.strerror})") from err
-    except UnicodeDecodeError as err:
-        raise GraphFormatError(f"{path}: not UTF-8 text") from err
-    except json.JSONDecodeError as err:
-        raise GraphFormatError(f"{path}: line {err.lineno}, column {err.colno}: {err.msg}") from err
+    data = _load_json_file(path)
     if not isinstance(data, dict) or data.get("format") != "alliancegraph":
         raise GraphFormatError(
             f'{path}: not an alliancegraph JSON file (no "format": "alliancegraph")'
@@ -127,35 +167,189 @@ def _read_json(path: Path, vocabulary: Vocabulary | None) -> AllianceGraph:
         raise GraphFormatError(f"{path}: malformed graph data ({err})") from err
 
 
+# ------------------------------------------------------------ attributes
+#: The attributes each node kind has, and whether each is a list. Formats that
+#: cannot hold every Python value (RDF, GraphML, GEXF) write these in their own
+#: terms and recover the rest from two bookkeeping values: ``raw`` (a JSON
+#: object of attributes written verbatim) and ``absent`` (schema keys the node
+#: lacks). Nodes built by :class:`~alliancegraph.AllianceGraph` need neither,
+#: except for lists whose order a format cannot keep.
+NODE_SCHEMA: dict[str, dict[str, bool]] = {
+    "state": {"label": False, "wikidata": False, "short_names": True},
+    "organization": {"label": False, "org_kind": False, "members": True, "wikidata": False},
+    "agreement": {
+        "label": False,
+        "agreement_kind": False,
+        "aliases": True,
+        "parties": True,
+        "domains": True,
+        "date": False,
+        "status": False,
+        "articles": True,
+    },
+    "person": {"label": False, "state": False, "role": False, "articles": True},
+    "domain": {"label": False, "broader": False, "group": False},
+}
+_OTHER_SCHEMA: dict[str, bool] = {"label": False}
+
+
+def node_schema(kind: object) -> dict[str, bool]:
+    """The attribute schema of a node kind (unknown kinds only have a label)."""
+    return NODE_SCHEMA.get(kind, _OTHER_SCHEMA) if isinstance(kind, str) else _OTHER_SCHEMA
+
+
+def split_attributes(
+    attrs: dict[str, Any],
+    schema: dict[str, bool],
+    list_ok: Callable[[Sequence[str]], bool],
+    scalar_ok: Callable[[str, str], bool] = lambda key, value: True,
+) -> tuple[dict[str, Any], dict[str, Any], list[str]]:
+    """Split node attributes into ``(mapped, raw, absent)``.
+
+    ``mapped`` holds what a format writes natively (strings, and lists of
+    strings that ``list_ok`` says survive the trip); ``raw`` everything else
+    except ``None`` values of schema keys (a missing value reads back as
+    ``None``); ``absent`` the schema keys the node does not have. ``kind`` is
+    left to the caller.
+    """
+    mapped: dict[str, Any] = {}
+    raw: dict[str, Any] = {}
+    for key, value in sorted(attrs.items()):
+        if key == "kind":
+            continue
+        is_list = schema.get(key)
+        if is_list is None:
+            raw[key] = value
+        elif is_list:
+            if (
+                isinstance(value, (tuple, list))
+                and all(isinstance(v, str) for v in value)
+                and list_ok(value)
+            ):
+                mapped[key] = tuple(value)
+            else:
+                raw[key] = value
+        elif isinstance(value, str) and scalar_ok(key, value):
+            mapped[key] = value
+        elif value is not None:
+            raw[key] = value
+    absent = sorted(key for key in schema if key not in attrs)
+    return mapped, raw, absent
+
+
+def join_attributes(
+    kind: object,
+    mapped: dict[str, Any],
+    raw: dict[str, Any],
+    absent: Sequence[str],
+) -> dict[str, Any]:
+    """The node attributes :func:`split_attributes` split (``kind`` may be ``None``)."""
+    attrs: dict[str, Any] = {} if kind is None else {"kind": kind}
+    for key, is_list in node_schema(kind).items():
+        attrs[key] = () if is_list else None
+    attrs.update(mapped)
+    attrs.update((k, tuple(v) if isinstance(v, list) else v) for k, v in raw.items())
+    for key in absent:
+        attrs.pop(key, None)
+    return attrs
+
+
+def dump_json(value: Any, where: str) -> str:
+    """Compact, key-sorted JSON text of ``value`` (an :class:`OutputError` if it has none)."""
+    try:
+        return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    except (TypeError, ValueError) as err:
+        raise OutputError(f"{where}: {value!r} cannot be written ({err})") from err
+
+
+def load_json_object(text: str, where: str, kind: type = dict) -> Any:
+    """Parse bookkeeping JSON, or raise :class:`GraphFormatError` naming ``where``."""
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError as err:
+        raise GraphFormatError(f"{where}: malformed JSON {text[:60]!r} ({err.msg})") from err
+    if not isinstance(value, kind):
+        raise GraphFormatError(f"{where}: expected a JSON {kind.__name__}, got {text[:60]!r}")
+    return value
+
+
 # ---------------------------------------------------------------- GraphML
-def _flat(value: Any) -> str | int | float | bool | None:
-    if value is None:
-        return None
-    if isinstance(value, (str, int, float, bool)):
-        return value
-    if isinstance(value, (tuple, list)):
-        if value and not isinstance(value[0], (str, int, float)):
-            return json.dumps(
-                [v.model_dump(mode="json") if hasattr(v, "model_dump") else v for v in value],
-                ensure_ascii=False,
-            )
-        return "|".join(str(v) for v in value)
-    return str(value)
+def _joinable(values: Sequence[str]) -> bool:
+    return all(v and "|" not in v for v in values)
+
+
+def _articles_json(graph: AllianceGraph) -> str:
+    return dump_json([a.model_dump(mode="json") for _, a in sorted(graph.articles.items())], "")
+
+
+def _flat_node(node: str, attrs: dict[str, Any]) -> dict[str, str]:
+    kind = attrs.get("kind")
+    mapped, raw, absent = split_attributes(attrs, node_schema(kind), _joinable)
+    flat: dict[str, str] = {}
+    if isinstance(kind, str):
+        flat["kind"] = kind
+    elif "kind" in attrs:
+        raw["kind"] = kind
+    for key, value in mapped.items():
+        flat[key] = "|".join(value) if isinstance(value, tuple) else value
+    if raw:
+        flat["ag_raw"] = dump_json(raw, f"node {node}")
+    if absent:
+        flat["ag_absent"] = dump_json(absent, f"node {node}")
+    return dict(sorted(flat.items()))
+
+
+def _flat_edge(u: str, v: str, key: Any, attrs: dict[str, Any]) -> dict[str, Any]:
+    where = f"edge {u} -> {v} ({key})"
+    predicate, domain = attrs["predicate"], attrs["domain"]
+    flat: dict[str, Any] = {}
+    raw: dict[str, Any] = {}
+    for name, value, kinds in (
+        ("predicate", predicate, (str,)),
+        ("domain", domain, (str, type(None))),
+        ("support", attrs["support"], (int,)),
+        ("confidence", attrs["confidence"], (float,)),
+    ):
+        if isinstance(value, kinds) and not isinstance(value, bool):
+            if value is not None:
+                flat[name] = value
+        else:
+            raw[name] = value
+    articles = attrs["articles"]
+    if isinstance(articles, (tuple, list)) and all(isinstance(a, str) for a in articles):
+        if _joinable(articles):
+            flat["articles"] = "|".join(articles)
+        else:
+            raw["articles"] = articles
+    else:
+        raw["articles"] = articles
+    flat["evidence"] = dump_json([e.model_dump(mode="json") for e in attrs["evidence"]], where)
+    if not isinstance(key, str) or key != (
+        predicate if domain is None else f"{predicate}:{domain}"
+    ):
+        raw["key"] = key
+    if raw:
+        flat["ag_raw"] = dump_json(raw, where)
+    return dict(sorted(flat.items()))
 
 
 def flat_graph(graph: AllianceGraph) -> Any:
-    """A copy of ``graph.nx`` with every attribute a string, number or boolean."""
+    """A copy of ``graph.nx`` with every attribute a string, number or boolean.
+
+    Lists become ``|``-joined strings, evidence a JSON string, and what cannot
+    be flattened exactly goes to a JSON ``ag_raw`` attribute, so
+    :func:`read_graph` recovers the graph exactly. Graph attributes hold the
+    article metadata (JSON) and the format version.
+    """
     import networkx as nx
 
-    flat = nx.MultiDiGraph()
+    flat = nx.MultiDiGraph(
+        format="alliancegraph", version=_FORMAT_VERSION, articles=_articles_json(graph)
+    )
     for node, attrs in sorted(graph.nx.nodes(data=True)):
-        flat.add_node(
-            node, **{k: f for k, v in sorted(attrs.items()) if (f := _flat(v)) is not None}
-        )
+        flat.add_node(node, **_flat_node(node, attrs))
     for u, v, key, attrs in sorted(graph.nx.edges(keys=True, data=True), key=lambda e: e[:3]):
-        flat.add_edge(
-            u, v, key=key, **{k: f for k, v in sorted(attrs.items()) if (f := _flat(v)) is not None}
-        )
+        flat.add_edge(u, v, key=str(key), **_flat_edge(u, v, key, attrs))
     return flat
 
 
@@ -166,5 +360,283 @@ def _write_graphml(graph: AllianceGraph, path: Path, **options: Any) -> Path:
     return atomic_write(path, lambda f: nx.write_graphml_xml(flat, f, encoding="utf-8"))
 
 
-_WRITERS: dict[str, Callable[..., Path]] = {"json": _write_json, "graphml": _write_graphml}
-_READERS: dict[str, Callable[[Path, Any], AllianceGraph]] = {"json": _read_json}
+def _safe_xml(path: Path) -> bytes:
+    """The bytes of an XML file, refused if it declares a DTD or entities."""
+    from xml.etree.ElementTree import ParseError
+
+    import defusedxml.ElementTree
+    from defusedxml import DefusedXmlException
+
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        raise GraphFormatError(f"{path}: cannot read ({err.strerror})") from err
+    try:
+        defusedxml.ElementTree.fromstring(data, forbid_dtd=True)
+    except DefusedXmlException as err:
+        raise GraphFormatError(
+            f"{path}: XML with a DTD or entity declarations is refused (it could expand "
+            "entities or load external files); remove the <!DOCTYPE …> declaration"
+        ) from err
+    except ParseError as err:
+        line, column = err.position
+        raise GraphFormatError(f"{path}: line {line}, column {column}: {err.msg}") from err
+    return data
+
+
+def _split(value: Any) -> tuple[str, ...]:
+    text = str(value)
+    return tuple(text.split("|")) if text else ()
+
+
+def _graph_articles(raw: Any, where: str) -> list[Any]:
+    from .models import Article
+
+    items = load_json_object(raw, where, list) if isinstance(raw, str) else []
+    try:
+        return [Article.model_validate(item) for item in items]
+    except ValueError as err:
+        raise GraphFormatError(f"{where}: invalid article metadata ({err})") from err
+
+
+def _read_graphml(path: Path, vocabulary: Vocabulary | None) -> AllianceGraph:
+    import networkx as nx
+
+    from .graph import AllianceGraph
+    from .models import Evidence, slugify
+
+    data = _safe_xml(path)
+    try:
+        flat = nx.parse_graphml(data, node_type=str, edge_key_type=str, force_multigraph=True)
+    except (nx.NetworkXError, ValueError, KeyError, TypeError) as err:
+        raise GraphFormatError(f"{path}: not a GraphML graph networkx can read ({err})") from err
+    graph = AllianceGraph(vocabulary)
+    for article in _graph_articles(flat.graph.get("articles"), f"{path}: graph attribute"):
+        graph.articles[article.id] = article
+    attrs: dict[str, Any]
+    for node, flat_attrs in sorted(flat.nodes(data=True)):
+        where = f"{path}: node {node}"
+        attrs = dict(flat_attrs)
+        raw = load_json_object(attrs.pop("ag_raw", "{}"), where)
+        absent = load_json_object(attrs.pop("ag_absent", "[]"), where, list)
+        kind = attrs.pop("kind", raw.get("kind"))
+        schema = node_schema(kind)
+        mapped = {key: _split(value) if schema.get(key) else value for key, value in attrs.items()}
+        node_attrs = join_attributes(kind, mapped, raw, absent)
+        graph.nx.add_node(node, **node_attrs)
+        if kind == "agreement":
+            for name in (node_attrs.get("label"), *node_attrs.get("aliases", ())):
+                if isinstance(name, str):
+                    graph._alias_index.setdefault(slugify(name), node)
+    for u, v, key, flat_attrs in sorted(flat.edges(keys=True, data=True), key=lambda e: e[:3]):
+        where = f"{path}: edge {u} -> {v} ({key})"
+        raw = load_json_object(flat_attrs.get("ag_raw", "{}"), where)
+        try:
+            attrs = {
+                "predicate": flat_attrs.get("predicate"),
+                "domain": flat_attrs.get("domain"),
+                "support": int(flat_attrs["support"]),
+                "confidence": float(flat_attrs["confidence"]),
+                "articles": _split(flat_attrs.get("articles", "")),
+                "evidence": load_json_object(flat_attrs.get("evidence", "[]"), where, list),
+            }
+            attrs.update(raw)
+            attrs["articles"] = tuple(attrs["articles"])
+            attrs["evidence"] = [Evidence.model_validate(e) for e in attrs["evidence"]]
+        except (KeyError, TypeError, ValueError) as err:
+            raise GraphFormatError(f"{where}: malformed edge data ({err})") from err
+        graph.nx.add_edge(u, v, key=attrs.pop("key", key), **attrs)
+    return graph
+
+
+# ------------------------------------------------------------------- GEXF
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _xml_attr(value: object) -> str:
+    return quoteattr(_XML_INVALID.sub("\ufffd", str(value)))
+
+
+def _gexf_type(values: Iterable[Any]) -> str:
+    kinds = {type(v) for v in values}
+    if kinds == {bool}:
+        return "boolean"
+    if kinds == {int}:
+        return "integer"
+    if kinds and kinds <= {int, float}:
+        return "double"
+    return "string"
+
+
+def _gexf_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return repr(value)
+    return str(value)
+
+
+def _write_gexf(graph: AllianceGraph, path: Path, **options: Any) -> Path:
+    """GEXF 1.3 for Gephi, every attribute flattened as for GraphML.
+
+    Written by hand rather than by networkx, whose writer stamps the date into
+    the file (the same graph must give the same bytes).
+    """
+    from ._version import __version__
+
+    nodes = [(n, _flat_node(n, a)) for n, a in sorted(graph.nx.nodes(data=True))]
+    edges = [
+        (u, v, str(k), _flat_edge(u, v, k, a))
+        for u, v, k, a in sorted(graph.nx.edges(keys=True, data=True), key=lambda e: e[:3])
+    ]
+
+    def columns(rows: Iterable[dict[str, Any]]) -> dict[str, str]:
+        values: dict[str, list[Any]] = {}
+        for row in rows:
+            for key, value in row.items():
+                values.setdefault(key, []).append(value)
+        return {key: _gexf_type(values[key]) for key in sorted(values)}
+
+    node_cols = columns(a for _, a in nodes)
+    edge_cols = columns(a for *_, a in edges)
+    lines = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<gexf xmlns="http://gexf.net/1.3" version="1.3">',
+        f"  <meta><creator>alliancegraph {escape(__version__)}</creator></meta>",
+        '  <graph defaultedgetype="directed" mode="static">',
+    ]
+    for cls, cols in (("node", node_cols), ("edge", edge_cols)):
+        lines.append(f'    <attributes class="{cls}">')
+        lines.extend(
+            f"      <attribute id={_xml_attr(c)} title={_xml_attr(c)} type={_xml_attr(t)}/>"
+            for c, t in cols.items()
+        )
+        lines.append("    </attributes>")
+
+    def attvalues(attrs: dict[str, Any]) -> list[str]:
+        return [
+            f"        <attvalue for={_xml_attr(k)} value={_xml_attr(_gexf_value(v))}/>"
+            for k, v in attrs.items()
+        ]
+
+    lines.append("    <nodes>")
+    for node, attrs in nodes:
+        label = attrs.get("label", node)
+        lines.append(f"      <node id={_xml_attr(node)} label={_xml_attr(label)}>")
+        lines += ["       <attvalues>", *attvalues(attrs), "       </attvalues>", "      </node>"]
+    lines.append("    </nodes>")
+    lines.append("    <edges>")
+    for index, (u, v, key, attrs) in enumerate(edges):
+        lines.append(
+            f'      <edge id="{index}" source={_xml_attr(u)} target={_xml_attr(v)} '
+            f"label={_xml_attr(key)} weight={_xml_attr(attrs.get('support', 1))}>"
+        )
+        lines += ["       <attvalues>", *attvalues(attrs), "       </attvalues>", "      </edge>"]
+    lines += ["    </edges>", "  </graph>", "</gexf>", ""]
+    text = "\n".join(lines)
+    return atomic_write(path, lambda f: f.write(text.encode("utf-8")))
+
+
+# -------------------------------------------------------------------- CSV
+def _write_csv(graph: AllianceGraph, path: Path, **options: Any) -> Path:
+    """Two tables beside ``path``: ``<stem>.nodes.csv`` and ``<stem>.edges.csv``.
+
+    Columns are the flattened attributes (as in GraphML); returns the nodes table.
+    """
+    import csv
+    import io
+
+    def table(header: list[str], rows: Iterable[dict[str, Any]]) -> bytes:
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=header, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows({k: _gexf_value(v) for k, v in row.items()} for row in rows)
+        return buffer.getvalue().encode("utf-8")
+
+    nodes = [{"id": n, **_flat_node(n, a)} for n, a in sorted(graph.nx.nodes(data=True))]
+    edges = [
+        {"source": u, "target": v, "key": str(k), **_flat_edge(u, v, k, a)}
+        for u, v, k, a in sorted(graph.nx.edges(keys=True, data=True), key=lambda e: e[:3])
+    ]
+    node_cols = sorted({k for row in nodes for k in row} - {"id", "kind", "label"})
+    edge_cols = sorted({k for row in edges for k in row} - {"source", "target", "key"})
+    stem = path.name.removesuffix(path.suffix)
+    nodes_path = path.with_name(f"{stem}.nodes.csv")
+    node_bytes = table(["id", "kind", "label", *node_cols], nodes)
+    edge_bytes = table(["source", "target", "key", *edge_cols], edges)
+    atomic_write(path.with_name(f"{stem}.edges.csv"), lambda f: f.write(edge_bytes))
+    return atomic_write(nodes_path, lambda f: f.write(node_bytes))
+
+
+# -------------------------------------------------------------- node-link
+def _write_node_link(graph: AllianceGraph, path: Path, **options: Any) -> Path:
+    """The d3/networkx node-link JSON shape, with full (unflattened) attributes."""
+    data = graph.to_dict()
+    node_link = {
+        "directed": True,
+        "multigraph": True,
+        "graph": {"format": "alliancegraph", "version": data["version"]},
+        "articles": data["articles"],
+        "nodes": data["nodes"],
+        "links": data["edges"],
+    }
+    text = json.dumps(node_link, indent=1, ensure_ascii=False) + "\n"
+    return atomic_write(path, lambda f: f.write(text.encode("utf-8")))
+
+
+def _read_node_link(path: Path, vocabulary: Vocabulary | None) -> AllianceGraph:
+    from .graph import AllianceGraph
+
+    data = _load_json_file(path)
+    if not isinstance(data, dict) or not isinstance(data.get("links"), list):
+        raise GraphFormatError(f'{path}: not a node-link JSON file (no "links" list)')
+    try:
+        return AllianceGraph.from_dict(
+            {
+                "articles": data.get("articles", []),
+                "nodes": data["nodes"],
+                "edges": data["links"],
+            },
+            vocabulary,
+        )
+    except (KeyError, TypeError, ValueError) as err:
+        raise GraphFormatError(f"{path}: malformed node-link data ({err})") from err
+
+
+# -------------------------------------------------------------------- RDF
+def _write_rdf(graph: AllianceGraph, path: Path, format: str, **options: Any) -> Path:
+    from .rdf import DEFAULT_BASE, write_rdf
+
+    return write_rdf(graph, path, format=format, base=options.get("base") or DEFAULT_BASE)
+
+
+def _read_rdf(path: Path, format: str, vocabulary: Vocabulary | None) -> AllianceGraph:
+    from .rdf import read_rdf
+
+    return read_rdf(path, format=format, vocabulary=vocabulary)
+
+
+def _rdf_writer(fmt: str) -> Callable[..., Path]:
+    return lambda graph, path, **options: _write_rdf(graph, path, fmt, **options)
+
+
+def _rdf_reader(fmt: str) -> Callable[[Path, Any], AllianceGraph]:
+    return lambda path, vocabulary: _read_rdf(path, fmt, vocabulary)
+
+
+_RDF_EXTENSIONS = ("ttl", "nt", "jsonld", "rdf")
+
+_WRITERS: dict[str, Callable[..., Path]] = {
+    "json": _write_json,
+    "graphml": _write_graphml,
+    "gexf": _write_gexf,
+    "csv": _write_csv,
+    "nodelink": _write_node_link,
+    **{fmt: _rdf_writer(fmt) for fmt in _RDF_EXTENSIONS},
+}
+_READERS: dict[str, Callable[[Path, Any], AllianceGraph]] = {
+    "json": _read_json,
+    "graphml": _read_graphml,
+    "nodelink": _read_node_link,
+    **{fmt: _rdf_reader(fmt) for fmt in _RDF_EXTENSIONS},
+}
