@@ -28,10 +28,18 @@ True
 
 from __future__ import annotations
 
+import difflib
 import re
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 __all__ = [
     "AGREEMENT_KINDS",
@@ -89,6 +97,15 @@ def _check_alpha3(value: str) -> str:
             f"{value!r} is not an ISO 3166-1 alpha-3 code (three capital letters, e.g. 'JPN')"
         )
     return value
+
+
+def _check_known_domain(value: str, info: ValidationInfo) -> None:
+    """With ``context={"vocabulary": vocab}``, a domain id must be in the scheme."""
+    vocabulary = (info.context or {}).get("vocabulary")
+    if vocabulary is not None and value not in vocabulary.domains:
+        close = difflib.get_close_matches(value, list(vocabulary.domains), n=1)
+        hint = f"; did you mean {close[0]!r}?" if close else ""
+        raise ValueError(f"unknown domain {value!r}{hint}")
 
 
 def _check_date(value: str | None) -> str | None:
@@ -221,10 +238,11 @@ class Agreement(_Model):
 
     @field_validator("domains")
     @classmethod
-    def _v_domains(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+    def _v_domains(cls, value: tuple[str, ...], info: ValidationInfo) -> tuple[str, ...]:
         for v in value:
             if not _DOMAIN_ID.match(v):
                 raise ValueError(f"{v!r} is not a domain id (lower-case letters, digits, '_')")
+            _check_known_domain(v, info)
         return tuple(sorted(set(value)))
 
     _v_date = field_validator("date")(_check_date)
@@ -290,6 +308,15 @@ class Relation(_Model):
     domain: str | None = None
     evidence: tuple[Evidence, ...] = ()
     confidence: float = Field(default=1.0, ge=0.0, le=1.0)
+
+    @field_validator("domain")
+    @classmethod
+    def _v_domain(cls, value: str | None, info: ValidationInfo) -> str | None:
+        if value is not None:
+            if not _DOMAIN_ID.match(value):
+                raise ValueError(f"{value!r} is not a domain id (lower-case letters, digits, '_')")
+            _check_known_domain(value, info)
+        return value
 
     @model_validator(mode="after")
     def _v_order(self) -> Relation:

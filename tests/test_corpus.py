@@ -1,0 +1,127 @@
+"""Reading articles: cleaning drops page furniture; offsets stay in the original text."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from alliancegraph import load_corpus
+from alliancegraph.corpus import clean
+from alliancegraph.vocabulary import Vocabulary
+
+SEED_DIR = Path(__file__).resolve().parent.parent / "data" / "seed_articles"
+SEEDS = sorted(p.name for p in SEED_DIR.glob("*.txt"))
+
+# Text that is not the article, one sample per kind of page furniture in the seeds.
+FURNITURE = {
+    "001_f1c8b973f13670ff.txt": [
+        "Share Article",
+        "Related Articles",
+        "No related articles found",
+        "Aerial shot of vibrant rice fields",
+    ],
+    "003_c0629a4c97f7456d.txt": [
+        "No time to read?",
+        "Get a summary",
+        "World Cup Highlights",
+        "Kakhovka Dam",
+    ],
+    "004_f865b4992f864025.txt": [
+        "Priya S",
+        "trade deficit with Japan",
+        "Leave a Comment",
+        "Minimum 50 characters",
+        "Share this article",
+        "2 min read",
+        "New Delhi, Jan 23",
+    ],
+}
+
+
+def _doc(name: str):
+    return next(iter(load_corpus(SEED_DIR / name)))
+
+
+@pytest.mark.parametrize("name", SEEDS)
+def test_seed_body_spans_point_into_the_original_text(name):
+    doc = _doc(name)
+    original = (SEED_DIR / name).read_bytes().decode("utf-8")
+    assert doc.text == original
+    for start, end in doc.body + doc.sentences:
+        assert doc.text[start:end].strip() == doc.text[start:end]
+        assert 0 <= start < end <= len(original)
+
+
+@pytest.mark.parametrize("name", sorted(FURNITURE))
+def test_page_furniture_does_not_survive_cleaning(name):
+    body = _doc(name).body_text()
+    for furniture in FURNITURE[name]:
+        assert furniture not in body
+
+
+@pytest.mark.parametrize("name", SEEDS)
+def test_cleaning_keeps_the_article_itself(name):
+    doc = _doc(name)
+    paragraphs = [p for p in doc.text.split("\n") if len(p) > 300]
+    body = doc.body_text()
+    assert paragraphs
+    assert all(p.strip() in body for p in paragraphs)
+
+
+def test_reader_comments_section_is_dropped_to_the_end():
+    body = _doc("004_f865b4992f864025.txt").body_text()
+    assert body.rstrip().endswith("- IANS") is False
+    assert "Karthik V" not in body
+    assert "ethical AI frameworks" not in body
+
+
+def test_sentences_do_not_break_after_abbreviations_or_initials():
+    doc = _doc("004_f865b4992f864025.txt")
+    sentences = [doc.text[s:e] for s, e in doc.sentences]
+    assert any(
+        s.startswith("External Affairs Minister S. Jaishankar and his Japanese") for s in sentences
+    )
+
+
+def test_manifest_supplies_title_and_publisher():
+    doc = _doc("004_f865b4992f864025.txt")
+    assert doc.article.title.startswith("India, Japan Forge Stronger Ties")
+    assert doc.article.publisher == "IANS"
+
+
+def test_article_records_the_sha256_of_its_bytes():
+    doc = _doc("000_9468f97f7389ab17.txt")
+    digest = hashlib.sha256((SEED_DIR / "000_9468f97f7389ab17.txt").read_bytes()).hexdigest()
+    assert doc.article.sha256 == digest
+
+
+def test_front_matter_gives_metadata_and_is_not_body(tmp_path):
+    path = tmp_path / "a.md"
+    path.write_text("---\ntitle: Quad Summit\ndate: 2024-09-21\n---\nIndia and Japan agreed.\n")
+    doc = next(iter(load_corpus(path)))
+    assert (doc.article.title, doc.article.date) == ("Quad Summit", "2024-09-21")
+    assert doc.body_text() == "India and Japan agreed."
+
+
+def test_html_articles_are_reduced_to_their_text(tmp_path):
+    path = tmp_path / "page.html"
+    path.write_text(
+        "<html><head><script>var x = 'Japan';</script></head><body><nav>Home | World</nav>"
+        "<article><h1>Allies meet</h1><p>India and Japan agreed to cooperate on semiconductors "
+        "and critical minerals in a new dialogue launched this week in New Delhi.</p></article>"
+        "</body></html>"
+    )
+    doc = next(iter(load_corpus(path)))
+    assert "India and Japan agreed" in doc.body_text()
+    assert "var x" not in doc.text
+
+
+def test_clean_drops_a_byline_and_breadcrumbs():
+    cues = Vocabulary.default().cues
+    text = (
+        "WORLD | ASIA\nBy Jane Roe and John Doe | 7 September\nJapan and India agreed to cooperate."
+    )
+    kept = [text[s:e] for s, e in clean(text, cues)[1]]
+    assert kept == ["Japan and India agreed to cooperate."]

@@ -1,0 +1,311 @@
+"""Extraction, specified behaviour by behaviour on short texts, then scored on gold."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from alliancegraph import Extractor, evaluate_reports, load_corpus, load_gold
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED_DIR, SEED_GOLD = ROOT / "data" / "seed_articles", ROOT / "data" / "seed_gold"
+OWN_DIR, OWN_GOLD = ROOT / "tests" / "articles", ROOT / "tests" / "gold"
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return Extractor()
+
+
+@pytest.fixture
+def extract(tmp_path, extractor):
+    def run(text: str):
+        path = tmp_path / "article.txt"
+        path.write_text(text, encoding="utf-8")
+        return extractor.extract(next(iter(load_corpus(path))))
+
+    return run
+
+
+def coop(result):
+    return {
+        (r.subject[6:], r.object[6:], r.domain)
+        for r in result.relations
+        if r.predicate == "cooperates_with"
+    }
+
+
+def targets(result):
+    return {(r.subject[6:], r.object[6:]) for r in result.relations if r.predicate == "targets"}
+
+
+# ------------------------------------------------------------------ states
+def test_states_are_found_by_name_demonym_capital_and_possessive(extract):
+    result = extract(
+        "Seoul welcomed Japan's offer, and Filipino officials met Australians in Canberra."
+    )
+    assert set(result.states) == {"KOR", "JPN", "PHL", "AUS"}
+
+
+def test_hyphen_and_dash_compounds_name_both_states(extract):
+    result = extract(
+        "The U.S.–Japan alliance and Taiwan-Japan coast guard talks deepened cooperation."
+    )
+    assert {"USA", "JPN", "TWN"} <= set(result.states)
+
+
+def test_seas_and_publications_are_not_states(extract):
+    result = extract(
+        "Tensions in the South China Sea worried readers of China Daily and the Japan Times."
+    )
+    assert result.states == ()
+
+
+def test_a_known_leader_stands_for_the_state(extract):
+    assert "IND" in extract("Modi spoke about the economy.").states
+
+
+# ------------------------------------------------------------- cooperation
+def test_coordinated_states_with_a_cue_cooperate_on_each_listed_domain(extract):
+    result = extract(
+        "Japan and India agreed to cooperate on semiconductors, critical minerals and clean energy."
+    )
+    assert coop(result) == {
+        ("IND", "JPN", d) for d in ("semiconductors", "critical_minerals", "clean_energy")
+    }
+
+
+def test_a_multilateral_undertaking_gives_every_pair(extract):
+    result = extract(
+        "Australia, Britain and the United States agreed to expand joint military exercises."
+    )
+    assert coop(result) == {
+        ("AUS", "GBR", "military_exercises"),
+        ("AUS", "USA", "military_exercises"),
+        ("GBR", "USA", "military_exercises"),
+    }
+
+
+def test_negated_domains_give_no_cooperation(extract):
+    result = extract(
+        "Japan and South Korea agreed on hydrogen cooperation but did not agree on fisheries. "
+        "The pact does not cover intelligence sharing."
+    )
+    assert coop(result) == {("JPN", "KOR", "clean_energy")}
+
+
+def test_failed_talks_give_no_cooperation(extract):
+    result = extract("Fisheries talks between Japan and South Korea collapsed again this week.")
+    assert coop(result) == set()
+
+
+def test_tentative_statements_give_no_cooperation(extract):
+    result = extract("Tokyo might consider coordinating with Seoul on export controls.")
+    assert coop(result) == set()
+
+
+def test_the_two_sides_refers_to_the_states_the_article_is_about(extract):
+    result = extract(
+        "India and Japan held talks in New Delhi on strengthening their partnership.\n"
+        "The two sides agreed to work together on pharmaceuticals."
+    )
+    assert ("IND", "JPN", "pharmaceuticals") in coop(result)
+
+
+def test_the_three_leaders_refers_to_the_last_trio_that_met(extract):
+    result = extract(
+        "Japan and the Philippines signed a defence pact last year.\n"
+        "In April, President Joe Biden hosted Marcos and Prime Minister Fumio Kishida "
+        "at a trilateral summit.\n"
+        "The three leaders agreed to hold joint coast guard patrols."
+    )
+    assert {
+        ("JPN", "PHL", "coast_guard"),
+        ("JPN", "USA", "coast_guard"),
+        ("PHL", "USA", "coast_guard"),
+    } <= coop(result)
+
+
+def test_pacts_with_each_partner_do_not_pair_the_partners(extract):
+    result = extract("Tokyo signed defence pacts with Australia in 2022 and with Britain in 2023.")
+    assert coop(result) == {("AUS", "JPN", "defense"), ("GBR", "JPN", "defense")}
+
+
+def test_a_place_named_in_passing_is_not_a_partner(extract):
+    result = extract(
+        "India and Japan agreed to cooperate on connectivity.\n"
+        "Japanese assistance will fund rail links in India's Northeast "
+        "and trade routes via Myanmar."
+    )
+    assert all("MMR" not in pair[:2] for pair in coop(result))
+
+
+def test_attacks_are_not_cooperation(extract):
+    result = extract(
+        "Russia launched more than 800 drones and missiles at Ukraine overnight, officials said."
+    )
+    assert coop(result) == set()
+    assert ("RUS", "UKR") in targets(result)
+
+
+def test_an_organisation_that_acts_is_not_a_state_pair(extract):
+    result = extract("The EU and India agreed to cooperate on semiconductors.")
+    assert coop(result) == set()
+
+
+def test_cooperation_carries_the_sentence_as_evidence(extract):
+    text = "Intro line without facts.\nJapan and India agreed to cooperate on semiconductors."
+    relation = next(r for r in extract(text).relations if r.predicate == "cooperates_with")
+    (evidence,) = relation.evidence
+    assert (
+        text[evidence.start : evidence.end]
+        == evidence.sentence
+        == "Japan and India agreed to cooperate on semiconductors."
+    )
+    assert 0 < evidence.confidence <= 1
+
+
+def test_hedged_statements_have_lower_confidence(extract):
+    firm = extract("Japan and India agreed to cooperate on semiconductors.")
+    hedged = extract("Japan and India could cooperate on semiconductors.")
+    assert hedged.relations[0].confidence < firm.relations[0].confidence
+
+
+# ----------------------------------------------------------------- targets
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The allies aim to deter China.",
+        "The partnership is meant to counter Chinese coercion.",
+        "It reflects strategic competition with China.",
+        "They responded to threats, particularly from China.",
+        "They promoted export controls to limit China's access to chips.",
+    ],
+)
+def test_cooperation_aimed_at_a_state_makes_it_a_target(extract, sentence):
+    result = extract("Japan and Australia agreed to deepen defence cooperation. " + sentence)
+    assert {("AUS", "CHN"), ("JPN", "CHN")} <= targets(result)
+
+
+# -------------------------------------------------------------- agreements
+def test_named_agreements_with_acronyms_dates_and_parties(extract):
+    result = extract(
+        "India and Japan launched the Japan-India AI Cooperation Initiative (JAI) in August 2025 "
+        "to cooperate on artificial intelligence."
+    )
+    (agreement,) = result.agreements
+    assert agreement.name == "Japan-India AI Cooperation Initiative"
+    assert agreement.aliases == ("JAI",)
+    assert (agreement.kind, agreement.parties, agreement.date) == (
+        "initiative",
+        ("IND", "JPN"),
+        "2025-08",
+    )
+    assert agreement.domains == ("artificial_intelligence",)
+    assert agreement.status == "launched"
+
+
+def test_a_described_trilateral_pact_takes_the_three_states(extract):
+    result = extract(
+        "The United States affirmed a new trilateral pact with Japan and South Korea on defence."
+    )
+    (agreement,) = result.agreements
+    assert (agreement.name, agreement.kind, agreement.parties) == (
+        "trilateral pact",
+        "pact",
+        ("JPN", "KOR", "USA"),
+    )
+
+
+def test_a_grouping_that_acts_is_an_agreement_with_its_members(extract):
+    result = extract("India and Japan reaffirmed Quad cooperation on maritime security.")
+    quad = next(a for a in result.agreements if a.kind == "grouping")
+    assert quad.parties == ("AUS", "IND", "JPN", "USA")
+
+
+def test_institutions_are_not_agreements(extract):
+    result = extract(
+        "India and Japan agreed to push for reform at the UN Security Council on global governance."
+    )
+    assert result.agreements == ()
+
+
+# ----------------------------------------------------------------- persons
+def test_persons_get_their_state_from_the_title_or_the_vocabulary(extract):
+    result = extract(
+        "Kenyan Foreign Minister Jane Example met External Affairs Minister S. Jaishankar "
+        "and his Japanese counterpart, Toshimitsu Motegi."
+    )
+    persons = {(p.name, p.state) for p in result.persons}
+    assert persons == {
+        ("Jane Example", "KEN"),
+        ("S. Jaishankar", "IND"),
+        ("Toshimitsu Motegi", "JPN"),
+    }
+
+
+# ------------------------------------------------------- boilerplate, speed
+def test_reader_comments_and_related_links_carry_no_facts(extract):
+    result = extract(
+        "Japan and India agreed to cooperate on semiconductors.\n\nRelated Articles\n"
+        "Germany and France sign defence pact\n\nReader Comments\nBrazil should join them on trade!"
+    )
+    assert set(result.states) == {"IND", "JPN"}
+
+
+def test_extraction_is_deterministic(extractor):
+    docs = list(load_corpus(SEED_DIR))
+    assert [extractor.extract(d) for d in docs] == [Extractor().extract(d) for d in docs]
+
+
+# --------------------------------------------------------------- yardsticks
+def _scores(articles, gold):
+    ex = Extractor()
+    return evaluate_reports(
+        (ex.extract(d).report() for d in load_corpus(articles)), load_gold(gold)
+    )
+
+
+@pytest.fixture(scope="module")
+def seed_scores():
+    return _scores(SEED_DIR, SEED_GOLD)
+
+
+@pytest.mark.parametrize(
+    ("section", "floor"),
+    [
+        ("states", 0.95),
+        ("cooperation", 0.85),
+        ("agreements", 0.85),
+        ("persons", 0.95),
+        ("targets", 0.70),
+    ],
+)
+def test_seed_articles_meet_the_extraction_targets(seed_scores, section, floor):
+    assert seed_scores.sections[section].f1 >= floor
+
+
+def test_no_trap_state_is_found_in_the_seed_articles(seed_scores):
+    assert seed_scores.traps == 0
+
+
+@pytest.fixture(scope="module")
+def own_scores():
+    return _scores(OWN_DIR, OWN_GOLD)
+
+
+@pytest.mark.parametrize(
+    ("section", "floor"),
+    [
+        ("states", 0.95),
+        ("cooperation", 0.78),
+        ("agreements", 0.75),
+        ("persons", 0.85),
+        ("targets", 0.5),
+    ],
+)
+def test_our_own_articles_stay_above_their_measured_floor(own_scores, section, floor):
+    # Floors sit a little under what the rules score on articles written blind to them,
+    # so a change that generalises worse fails here even when the seeds still pass.
+    assert own_scores.sections[section].f1 >= floor

@@ -1,0 +1,99 @@
+"""The typed model: validation with clear messages, immutability, JSON round trips."""
+
+from __future__ import annotations
+
+import pytest
+from pydantic import ValidationError
+
+from alliancegraph import Agreement, Article, Evidence, Person, Relation, State
+
+
+def test_state_rejects_a_code_that_is_not_alpha3():
+    with pytest.raises(ValidationError, match="not an ISO 3166-1 alpha-3 code"):
+        State(id="JP", name="Japan")
+
+
+def test_state_rejects_a_malformed_wikidata_id():
+    with pytest.raises(ValidationError, match="not a Wikidata item id"):
+        State(id="JPN", name="Japan", wikidata="17")
+
+
+def test_agreement_rejects_a_malformed_domain_id():
+    with pytest.raises(ValidationError, match="not a domain id"):
+        Agreement(name="Chip Pact", kind="pact", domains=("Semi Conductors",))
+
+
+def test_agreement_rejects_an_unknown_domain_when_checked_against_the_vocabulary():
+    from alliancegraph import Vocabulary
+
+    with pytest.raises(ValidationError, match="unknown domain 'chipz'"):
+        Agreement.model_validate(
+            {"name": "Chip Pact", "kind": "pact", "domains": ["chipz"]},
+            context={"vocabulary": Vocabulary.default()},
+        )
+
+
+@pytest.mark.parametrize("date", ["2023-13", "2023-02-40", "23", "August 2025"])
+def test_agreement_rejects_bad_dates(date):
+    with pytest.raises(ValidationError, match=r"date|month|day"):
+        Agreement(name="X Pact", kind="pact", date=date)
+
+
+def test_agreement_rejects_an_unknown_kind():
+    with pytest.raises(ValidationError, match="kind"):
+        Agreement(name="X Pact", kind="alliance")
+
+
+def test_agreement_parties_are_sorted_and_deduplicated():
+    assert Agreement(name="A", parties=("USA", "JPN", "USA")).parties == ("JPN", "USA")
+
+
+def test_models_are_immutable():
+    person = Person(name="Sanae Takaichi", state="JPN", role="Prime Minister")
+    with pytest.raises(ValidationError):
+        person.role = "Foreign Minister"  # type: ignore[misc]
+
+
+def test_cooperation_is_stored_in_alphabetical_order():
+    rel = Relation(
+        subject="state:USA", predicate="cooperates_with", object="state:JPN", domain="trade"
+    )
+    assert (rel.subject, rel.object) == ("state:JPN", "state:USA")
+
+
+def test_cooperation_needs_a_domain():
+    with pytest.raises(ValidationError, match="needs a domain"):
+        Relation(subject="state:JPN", predicate="cooperates_with", object="state:USA")
+
+
+def test_evidence_end_cannot_precede_start():
+    with pytest.raises(ValidationError, match="before its start"):
+        Evidence(article="a", sentence="x", start=10, end=5)
+
+
+def test_article_sha256_must_be_hex():
+    with pytest.raises(ValidationError, match="SHA-256"):
+        Article(id="a", sha256="not-a-digest")
+
+
+@pytest.mark.parametrize(
+    "model",
+    [
+        State(id="KOR", name="South Korea", short_names=("ROK",), wikidata="Q884"),
+        Agreement(name="Act East Forum", kind="forum", parties=("IND", "JPN"), date="2017-09"),
+        Relation(
+            subject="state:IND",
+            predicate="cooperates_with",
+            object="state:JPN",
+            domain="semiconductors",
+            evidence=(Evidence(article="a", sentence="s", start=0, end=1, confidence=0.5),),
+        ),
+    ],
+)
+def test_models_round_trip_through_json(model):
+    assert type(model).model_validate_json(model.model_dump_json()) == model
+
+
+def test_models_publish_a_json_schema():
+    schema = Relation.model_json_schema()
+    assert schema["properties"]["predicate"]["enum"][0] == "cooperates_with"
