@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .corpus import Corpus, load_corpus
-from .exceptions import CorpusError
+from .exceptions import AllianceGraphError, CorpusError
 from .extraction import Extractor
 from .graph import AllianceGraph
 from .models import ArticleExtraction
@@ -40,6 +40,7 @@ if TYPE_CHECKING:
 __all__ = ["build_graph"]
 
 log = logging.getLogger(__name__)
+_corpus_log = logging.getLogger(Corpus.__module__)
 
 Source = Corpus | str | os.PathLike[str] | Iterable[str | os.PathLike[str]]
 
@@ -78,8 +79,9 @@ def build_graph(
         Processes to extract with; 1 extracts in this process, 0 or a negative
         number means one per CPU.
     client
-        A ``dask.distributed.Client``: extract on its cluster instead (every
-        worker must see the article files under the same paths).
+        A ``dask.distributed.Client``, or the address of a Dask scheduler to
+        connect to for this build: extract on that cluster (every worker must
+        see the article files under the same paths).
     progress
         Show a progress bar on standard error (a widget in notebooks); the
         default shows one only when standard error is a terminal.
@@ -107,6 +109,25 @@ def build_graph(
         workers = os.cpu_count() or 1
     files = corpus.files
     reader = _Reader(extractor, corpus.vocabulary, corpus.max_bytes)
+    with contextlib.ExitStack() as stack:
+        if isinstance(client, str):
+            client = stack.enter_context(_connect(client))
+        _merge(graph, corpus, reader, files, workers, client, progress)
+    graph.problems = list(corpus.problems)
+    log.info("built %r", graph)
+    return graph
+
+
+def _merge(
+    graph: AllianceGraph,
+    corpus: Corpus,
+    reader: _Reader,
+    files: Sequence[Path],
+    workers: int,
+    client: Any,
+    progress: bool | None,
+) -> None:
+    """Extract every file the chosen way and add the results to ``graph`` in corpus order."""
     if client is not None:
         results = _dask_results(client, reader, files)
     elif workers > 1 and len(files) > 1:
@@ -129,16 +150,32 @@ def build_graph(
                 graph.add(extraction)
             if bar is not None:
                 bar.update()
-    graph.problems = list(corpus.problems)
-    log.info("built %r", graph)
-    return graph
 
 
 def _report(corpus: Corpus, problem: CorpusError) -> None:
     if corpus.strict:
         raise problem
-    log.warning("%s", problem)
+    # Logged where the serial reader logs it, so callers that quieten the
+    # corpus logger (the command line reports problems itself) see it once.
+    _corpus_log.warning("%s", problem)
     corpus.problems.append(problem)
+
+
+def _connect(address: str) -> Any:
+    try:
+        from dask import distributed
+    except ImportError as err:
+        raise AllianceGraphError(
+            "building on a Dask cluster needs dask.distributed: pip install 'alliancegraph[dask]'"
+        ) from err
+    try:
+        client_class: Any = distributed.Client
+        return client_class(address, timeout="10s")
+    except (OSError, TimeoutError, ValueError) as err:
+        raise AllianceGraphError(
+            f"cannot connect to the Dask scheduler at {address!r} ({err}); "
+            "check the address, or start one with `dask scheduler`"
+        ) from err
 
 
 # ------------------------------------------------------------------ workers
@@ -230,8 +267,13 @@ def _in_order(
 def _pool_context() -> multiprocessing.context.BaseContext:
     # Forking a process that runs threads (a Dask client, a notebook kernel)
     # can deadlock; a fork server starts workers from a clean process.
-    methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    # Imported once in the server, so every worker starts with the package loaded
+    # (no effect if the server is already running).
+    context.set_forkserver_preload([__name__])
+    return context
 
 
 def _pool_results(workers: int, reader: _Reader, files: Sequence[Path]) -> _Results:

@@ -48,6 +48,12 @@ def _graph_from(args: argparse.Namespace, source: Sequence[str]) -> Any:
 
 def _build_options(args: argparse.Namespace) -> dict[str, Any]:
     options: dict[str, Any] = {"strict": getattr(args, "strict", False)}
+    if getattr(args, "workers", None) is not None:
+        options["workers"] = args.workers
+    if getattr(args, "no_progress", False) or getattr(args, "quiet", False):
+        options["progress"] = False
+    if getattr(args, "dask_scheduler", None):
+        options["client"] = args.dask_scheduler
     return options
 
 
@@ -234,6 +240,20 @@ def build_parser() -> argparse.ArgumentParser:
         "-o", "--output", action="append", required=True, help="output file (repeatable)"
     )
     p.add_argument("--strict", action="store_true", help="stop at the first unreadable file")
+    p.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        metavar="N",
+        help="extract on N processes (0: one per CPU; default 1)",
+    )
+    p.add_argument("--no-progress", action="store_true", help="no progress bar, even on a terminal")
+    p.add_argument(
+        "--dask-scheduler",
+        metavar="ADDRESS",
+        help="extract on a Dask cluster (e.g. tcp://10.0.0.5:8786); the workers must "
+        "see the article files under the same paths",
+    )
     p.set_defaults(func=cmd_build)
 
     p = sub.add_parser(
