@@ -188,6 +188,11 @@ def cmd_plot(args: argparse.Namespace) -> int:
     matplotlib.use("Agg")
     from . import plot
 
+    # Fail on a bad command line before spending time building the graph.
+    if Path(args.output).suffix.lower() not in (".png", ".svg", ".pdf"):
+        raise OutputError(f"{args.output}: a diagram is written as .png, .svg or .pdf")
+    if args.kind == "ego" and not args.state:
+        raise AllianceGraphError("plot --kind ego needs --state (for example --state Japan)")
     _check_outputs([args.output], args.source)
     graph = _graph_from(args, args.source)
     states = args.states.split(",") if args.states else None
@@ -196,11 +201,9 @@ def cmd_plot(args: argparse.Namespace) -> int:
             graph, domain=args.domain, states=states, layout=args.layout, seed=args.seed
         )
     elif args.kind == "heatmap":
-        ax = plot.domain_heatmap(graph)
+        ax = plot.domain_heatmap(graph, domain=args.domain, states=states)
     elif args.kind == "ego":
-        if not args.state:
-            raise AllianceGraphError("plot --kind ego needs --state (for example --state Japan)")
-        ax = plot.ego(graph, args.state, seed=args.seed)
+        ax = plot.ego(graph, args.state, seed=args.seed, domain=args.domain, layout=args.layout)
     else:
         ax = plot.timeline(graph)
     path = plot.save(ax.figure, args.output)
