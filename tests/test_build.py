@@ -153,6 +153,7 @@ def test_cli_build_no_progress_prints_no_bar(tmp_path, capsys):
     assert capsys.readouterr().err == ""
 
 
+@pytest.mark.slow
 def test_cli_build_with_an_unreachable_scheduler_is_an_error(tmp_path, capsys):
     pytest.importorskip("dask.distributed")
     out = tmp_path / "graph.json"
