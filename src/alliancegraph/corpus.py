@@ -381,6 +381,7 @@ _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", r
 class _Patterns:
     lines: frozenset[str]
     navigation: frozenset[str]
+    navigation_prefixes: tuple[str, ...]
     comments: frozenset[str]
     regexes: tuple[re.Pattern[str], ...]
     dateline: re.Pattern[str]
@@ -397,6 +398,7 @@ def _patterns(cues: Cues) -> _Patterns:
         found = _Patterns(
             lines=frozenset(s.lower() for s in cues.boilerplate_lines),
             navigation=frozenset(s.lower() for s in cues.navigation_headers),
+            navigation_prefixes=tuple(s.lower() for s in cues.navigation_prefixes),
             comments=frozenset(s.lower() for s in cues.comment_headers),
             regexes=tuple(re.compile(p, re.I) for p in cues.boilerplate_patterns),
             dateline=re.compile(cues.dateline_pattern),
@@ -448,7 +450,9 @@ def clean(text: str, cues: Cues) -> tuple[dict[str, str], tuple[tuple[int, int],
         lower = re.sub(r"\s*\(\d+\)$", "", stripped.lower().rstrip(":"))
         if lower in pats.comments:
             break  # reader comments run to the end of the page
-        if lower in pats.navigation:
+        if lower in pats.navigation or (
+            len(lower) < 60 and lower.startswith(pats.navigation_prefixes)
+        ):
             in_navigation = True
             continue
         if in_navigation:

@@ -141,6 +141,8 @@ class Cues(_Entry):
     venue_prepositions: tuple[str, ...]
     hedges: tuple[str, ...]
     collective: tuple[CollectiveCue, ...]
+    collective_nouns: tuple[str, ...] = ()
+    collective_determiners: dict[str, int] = {}
     target_before: tuple[str, ...]
     target_after: tuple[str, ...]
     target_frame: tuple[str, ...]
@@ -153,6 +155,7 @@ class Cues(_Entry):
     roles: tuple[str, ...]
     boilerplate_lines: tuple[str, ...]
     navigation_headers: tuple[str, ...]
+    navigation_prefixes: tuple[str, ...] = ()
     comment_headers: tuple[str, ...]
     boilerplate_patterns: tuple[str, ...]
     dateline_pattern: str

@@ -49,7 +49,7 @@ _CONNECTOR = re.compile(
 _WITH = re.compile(r"\b(?:with|alongside)\b", re.I)
 _FOR_FRAME = re.compile(r"(?:^|[,;:]\s*)for\s+(?:the\s+)?$", re.I)
 _MESSAGE_AFTER = re.compile(r"^(?:'s?)?,?\s+the\s+(?:message|signal|warning)\b", re.I)
-_HOSTILE_OBJECT = re.compile(r"\b(?:at|on|against|into|upon|of)\s+(?:the\s+)?$", re.I)
+_HOSTILE_OBJECT = re.compile(r"\b(?:at|on|against|into|upon)\s+(?:the\s+)?$", re.I)
 _ACTING_ORGS = frozenset({"organization", "grouping", "alliance"})
 
 # Confidence by how the participants were found.
@@ -179,7 +179,12 @@ class ArticleContext:
             m for m in self._slice(self._name_starts, self.names, s, e) if m.kind != "non_actor"
         ]
         clauses = _clauses(text, s)
-        hostile = bool(cues.hostile.search(text))
+        domain_mentions = self._slice(self._domain_starts, self._domains, s, e)
+        # A hostile word inside a domain ("missile provocations") describes the domain.
+        hostile = any(
+            not any(d.start <= s + h.start() < d.end for d in domain_mentions)
+            for h in cues.hostile.finditer(text)
+        )
         states = [
             ref for m in names if (ref := self._state_ref(m, s, clauses, hostile)) is not None
         ]
@@ -190,7 +195,6 @@ class ArticleContext:
             if any(a < ne and ns < b for ns, ne in name_spans):
                 continue
             collective.append((a, b, cues.collective_size.get(_norm_ws(match.group(0)).lower(), 0)))
-        domain_mentions = self._slice(self._domain_starts, self._domains, s, e)
         owners = self._owners(states, domain_mentions)
         states = [
             StateRef(r.state, r.start, r.end, r.form, "object")
@@ -236,6 +240,8 @@ class ArticleContext:
             org = self.vocabulary.organizations[m.ref]
             if org.kind not in _ACTING_ORGS or self.cues.venue.search(before):
                 return None
+            if before.rstrip().endswith("(") and m.ref in self._recent_orgs(clause_start, m.start):
+                return None  # "Quadrilateral Security Dialogue (Quad)": one mention
             if self.text.startswith(("-like", "-style", "-type"), m.end):
                 return None
             return StateRef(f"org:{m.ref}", m.start, m.end, "org", "actor")
@@ -248,10 +254,19 @@ class ArticleContext:
             or self.cues.target_after.search(after)
             or (m.form == "demonym" and self.cues.target_after_adjective.search(after))
             or (_FOR_FRAME.search(before) and _MESSAGE_AFTER.search(after))
-            or (hostile and _HOSTILE_OBJECT.search(before) and self.cues.hostile.search(before))
+            or (
+                hostile
+                and _HOSTILE_OBJECT.search(before)
+                and self.cues.hostile.search(" ".join(before.split()[-8:]))
+            )
         ):
             role = "target"
         return StateRef(m.ref, m.start, m.end, m.form, role)
+
+    def _recent_orgs(self, start: int, end: int) -> set[str]:
+        lo = bisect_left(self._name_starts, start)
+        hi = bisect_left(self._name_starts, end)
+        return {m.ref for m in self.names[lo:hi] if m.kind == "org"}
 
     def _owners(self, refs: list[StateRef], domains: list[Mention]) -> dict[int, tuple[int, str]]:
         """Domains owned by an actor named just before them ("Chinese coast guard ships").
@@ -371,6 +386,11 @@ class ArticleContext:
             return current
         if self._last and len(self._last) == size:
             return self._last
+        # "a trilateral initiative with the UAE, the three partners …": the pair
+        # acting so far and the state named now.
+        for known in (self._last, frozenset(self.core)):
+            if known and len(known | current) == size:
+                return known | current
         for previous in reversed(self.sentences[max(0, sentence.index - 3) : sentence.index]):
             actors = frozenset(previous.actors())
             if len(actors) == size:
@@ -410,12 +430,14 @@ class ArticleContext:
         group = self.resolve_collective(sentence, collective[0]) if collective else frozenset()
         chains = [c for c in sentence.chains if c <= set(explicit)]
         core = set(self.core)
-        if sentence.hostile:
-            # Amid attacks and sanctions only states named together act together.
+        if sentence.hostile and explicit:
+            # Amid attacks and sanctions only states named together act together,
+            # or states of the group that was acting just before.
             if chains:
                 return Participation(ci, frozenset().union(*map(_clique, chains)), EXPLICIT)
-            if len(group) >= 2:
-                return Participation(ci, _clique(group), COLLECTIVE)
+            for known in (group, self._last if sentence.index - self._last_index <= 2 else ()):
+                if len(known) >= 2 and set(explicit) <= set(known):
+                    return Participation(ci, _clique(known), COLLECTIVE)
             return None
         if len(explicit) >= 2:
             star = self._with_star(refs, start, end)
@@ -430,7 +452,13 @@ class ArticleContext:
                 members = set(explicit) & core
             else:
                 members = set(explicit)
-            if group & members:
+            # "The three allies" widens a pair named in the clause; "they" does not.
+            if (
+                collective
+                and 0 < collective[0]
+                and len(members) < collective[0]
+                and group & members
+            ):
                 members |= group
             return Participation(ci, _clique(members), EXPLICIT)
         if len(explicit) == 1:
@@ -459,6 +487,13 @@ class ArticleContext:
         if not withs:
             return None
         subjects = [r.state for r in refs if r.end <= withs[0].start()]
+        if not subjects:
+            return None
+        # "pacts with", "coordinating with", "brought together … with": a cooperation
+        # word just before "with"; "their borders with Russia" is a place, not a partner.
+        lead = " ".join(self.text[start : withs[0].start()].split()[-3:])
+        if not self.cues.cooperation.search(lead):
+            return None
         partners: list[str] = []
         for match in withs:
             after = [r for r in refs if r.start >= match.end()]

@@ -69,6 +69,10 @@ class CompiledCues:
     def for_vocabulary(cls, vocabulary: Vocabulary) -> CompiledCues:
         c = vocabulary.cues
         sizes = {item.phrase.lower(): item.size for item in c.collective}
+        # "the two navies", "both delegations", "all three capitals".
+        for determiner, size in c.collective_determiners.items():
+            for noun in c.collective_nouns:
+                sizes.setdefault(f"{determiner} {noun}".lower(), size)
         return cls(
             cooperation=phrase_regex(c.cooperation),
             negation=phrase_regex(c.negation),

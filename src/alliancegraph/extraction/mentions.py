@@ -173,8 +173,17 @@ class Matcher:
         v = self.vocabulary
         plain: list[tuple[str, _Payload]] = []
         acronyms: list[tuple[str, _Payload]] = []
+        leaves = v.leaf_domains
         for concept in v.domains.values():
-            for label in (concept.label, *concept.alt_labels):
+            if concept.id not in leaves:
+                continue  # extraction labels facts with the narrowest concepts only
+            # A one-word preferred label ("Space") is matched only if listed as a synonym.
+            labels = (
+                concept.alt_labels
+                if " " not in concept.label
+                else (concept.label, *concept.alt_labels)
+            )
+            for label in labels:
                 payload = ("domain", concept.id, "label")
                 if _ACRONYM.search(label):
                     acronyms.append((label, payload))

@@ -23,11 +23,39 @@ from .context import ArticleContext, Sentence
 
 __all__ = ["PersonFinding", "find_persons"]
 
-_NAME_TOKEN = (
-    r"(?:[A-Z][a-z'’\-]+(?:-[A-Za-z]+)*|[A-Z]\.|[A-Z][a-z]*[A-Z][a-z]+|Jr\.?"
-    r"|bin|al-[A-Z][a-z]+|van|de|da|von)"
-)
-_NAME = re.compile(rf"{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,4}}")
+_NAME_WORD = re.compile(r"[^\W\d_][\w'’\-.]*")
+_PARTICLES = frozenset({"bin", "van", "de", "da", "von", "der", "al", "el", "di", "du", "ibn"})
+
+
+class _Name:
+    """A personal name starting at a position: capitalised words and particles."""
+
+    def __init__(self, text: str, start: int) -> None:
+        words: list[str] = []
+        pos = start
+        while len(words) < 5:
+            m = _NAME_WORD.match(text, pos)
+            if not m:
+                break
+            word = m.group(0)
+            if not (word[0].isupper() or (word in _PARTICLES and words)):
+                break
+            words.append(word)
+            pos = m.end()
+            if not text.startswith(" ", pos) or word.endswith(("'s", "’s")):
+                break
+            pos += 1
+        while words and words[-1] in _PARTICLES:
+            words.pop()
+        self.words = words
+
+    def group(self, _: int = 0) -> str:
+        return " ".join(self.words)
+
+    def __bool__(self) -> bool:
+        return bool(self.words)
+
+
 _COUNTERPART = re.compile(
     r"\b(?:his|her|their|its)\s+(?P<dem>[A-Z][\w.\-]+(?:\s+[A-Z][\w\-]+)?)\s+counterparts?,?\s+"
 )
@@ -64,7 +92,7 @@ def find_persons(ctx: ArticleContext) -> list[PersonFinding]:
         for rm in roles.finditer(sentence.text):
             if not sentence.text.startswith(" ", rm.end()):
                 continue
-            name_match = _NAME.match(sentence.text, rm.end() + 1)
+            name_match = _Name(sentence.text, rm.end() + 1)
             if not name_match:
                 continue
             name = _clean_name(name_match.group(0), vocab)
@@ -88,7 +116,7 @@ def find_persons(ctx: ArticleContext) -> list[PersonFinding]:
             )
         # "his Japanese counterpart, Toshimitsu Motegi"
         for cm in _COUNTERPART.finditer(sentence.text):
-            name_match = _NAME.match(sentence.text, cm.end())
+            name_match = _Name(sentence.text, cm.end())
             if not name_match:
                 continue
             name = _clean_name(name_match.group(0), vocab)
@@ -127,11 +155,14 @@ def _role_before(text: str, sentence: Sentence, start: int, roles: re.Pattern[st
 
 
 def _state_before(ctx: ArticleContext, sentence: Sentence, start: int) -> str | None:
+    """The state named just before a title, across other titles: "Polish Deputy Prime
+    Minister and Defence Minister …" gives Poland to both."""
     for ref in reversed(sentence.states):
         if ref.end <= start and ref.form != "person":
-            gap = ctx.text[ref.end : start]
-            if len(gap) <= 4 and re.fullmatch(r"(?:'s|’s)?\s*", gap):
+            gap = ctx.cues.roles.sub(" ", ctx.text[ref.end : start])
+            if re.fullmatch(r"(?:'s|’s)?(?:\s|,|\band\b)*", gap):
                 return ref.state
+            return None
     return None
 
 
