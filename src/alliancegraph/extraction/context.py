@@ -455,7 +455,7 @@ class ArticleContext:
             # "The three allies" widens a pair named in the clause; "they" does not.
             if (
                 collective
-                and 0 < collective[0]
+                and collective[0] > 0
                 and len(members) < collective[0]
                 and group & members
             ):

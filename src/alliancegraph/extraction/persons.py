@@ -40,6 +40,9 @@ class _Name:
             word = m.group(0)
             if not (word[0].isupper() or (word in _PARTICLES and words)):
                 break
+            if word.endswith(".") and len(word) > 2 and word not in ("Jr.", "Sr."):
+                words.append(word[:-1])  # the sentence ends here; "S." is an initial
+                break
             words.append(word)
             pos = m.end()
             if not text.startswith(" ", pos) or word.endswith(("'s", "’s")):
