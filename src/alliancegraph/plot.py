@@ -860,7 +860,10 @@ def domain_heatmap(
     ax = _new_axes(ax, (width, height))
     if title is None:
         what = "supporting sentences" if value == "support" else "articles"
-        title = f"Cooperation by state pair and domain (number of {what})"
+        topic = "Cooperation"
+        if domain is not None:
+            topic = _group_label(g, g.vocabulary.resolve_domain(domain)) + " cooperation"
+        title = f"{topic} by state pair and domain (number of {what})"
     if title:
         ax.set_title(title, fontsize=12, loc="left", pad=14)
     if not pairs:
