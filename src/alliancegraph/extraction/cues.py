@@ -101,7 +101,14 @@ class CompiledCues:
             target_after_adjective=re.compile(
                 r"^\s+(?:" + phrase_regex(c.target_after).pattern + ")", re.I
             ),
-            roles=phrase_regex(c.roles, flags=0),
+            # A title is a known one ("External Affairs Minister") or capitalised words
+            # ending in a head ("Commerce and Industry Minister", "Economy Secretary").
+            roles=re.compile(
+                phrase_regex(c.roles, flags=0).pattern
+                + r"|(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+(?:and\s+)?){0,3}(?:"
+                + phrase_regex(c.role_heads, flags=0).pattern
+                + r")(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+)*)?"
+            ),
             agreement_heads=dict(c.agreement_heads),
             generic_heads=dict(c.generic_heads),
             lateral=dict(c.lateral_modifiers),

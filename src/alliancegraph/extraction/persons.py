@@ -95,13 +95,14 @@ def find_persons(ctx: ArticleContext) -> list[PersonFinding]:
         for rm in roles.finditer(sentence.text):
             if not sentence.text.startswith(" ", rm.end()):
                 continue
+            role_text, role_start = _trim_role(vocab, rm.group(0), rm.start())
             name_match = _Name(sentence.text, rm.end() + 1)
             if not name_match:
                 continue
             name = _clean_name(name_match.group(0), vocab)
             if name is None:
                 continue
-            start = sentence.start + rm.start()
+            start = sentence.start + role_start
             state = _state_before(ctx, sentence, start)
             if state is None:
                 after = _OF_STATE.match(sentence.text[rm.end() :])
@@ -110,13 +111,15 @@ def find_persons(ctx: ArticleContext) -> list[PersonFinding]:
             full = _join_known(found, known, name)
             if full is not None:
                 continue
+            confidence = 0.85
             if state is None:
-                continue
-            _add(
-                found,
-                Person(name=name, state=state, role=rm.group(0)),
-                evidence_for(sentence, 0.85),
-            )
+                # An article about one state and organisations ("EU–India"): its officials.
+                only = {c for c in ctx.core if not c.startswith("org:")}
+                if len(only) != 1:
+                    continue
+                state, confidence = only.pop(), 0.6
+            person = Person(name=name, state=state, role=role_text)
+            _add(found, person, evidence_for(sentence, confidence))
         # "his Japanese counterpart, Toshimitsu Motegi"
         for cm in _COUNTERPART.finditer(sentence.text):
             name_match = _Name(sentence.text, cm.end())
@@ -128,6 +131,15 @@ def find_persons(ctx: ArticleContext) -> list[PersonFinding]:
                 continue
             _add(found, Person(name=name, state=state, role=None), evidence_for(sentence, 0.8))
     return [PersonFinding(p, e) for p, e in found.values()]
+
+
+def _trim_role(vocab: Vocabulary, role: str, start: int) -> tuple[str, int]:
+    """The title without a leading state word: "Mexican Economy Secretary" → "Economy Secretary"."""
+    words = role.split(" ")
+    while len(words) > 1 and (_is_state_word(vocab, words[0]) or words[0] in ("The", "A", "Then")):
+        start += len(words[0]) + 1
+        words = words[1:]
+    return " ".join(words), start
 
 
 def _add(found: dict[str, tuple[Person, Evidence]], person: Person, ev: Evidence) -> None:
