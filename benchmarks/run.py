@@ -293,39 +293,43 @@ def _graph_size(graph: Any) -> dict[str, Any]:
     }
 
 
-def _write_read(graph: Any, path: Path) -> dict[str, Any]:
+def _write(graph: Any, path: Path) -> dict[str, Any]:
     from alliancegraph.exceptions import AllianceGraphError
-    from alliancegraph.io import read_graph
 
-    out: dict[str, Any] = {}
     try:
         _, seconds = _timed(lambda: graph.write(path))
     except AllianceGraphError as err:
         return {"error": str(err)}
     size = path.stat().st_size
-    edges = graph.nx.number_of_edges()
-    out.update(
-        {
-            "mb": round(size / 1e6, 2),
-            "write_seconds": round(seconds, 3),
-            "write_mb_per_s": round(size / 1e6 / seconds, 2),
-            "write_edges_per_s": _rate(edges, seconds),
-        }
-    )
+    return {
+        "mb": round(size / 1e6, 2),
+        "write_seconds": round(seconds, 3),
+        "write_mb_per_s": round(size / 1e6 / seconds, 2),
+        "write_edges_per_s": _rate(graph.nx.number_of_edges(), seconds),
+    }
+
+
+def _read(graph: Any, path: Path) -> dict[str, Any]:
+    from alliancegraph.exceptions import AllianceGraphError
+    from alliancegraph.io import read_graph
+
     try:
         back, seconds = _timed(lambda: read_graph(path, vocabulary=graph.vocabulary))
     except AllianceGraphError as err:
-        out["read_error"] = str(err)
-        return out
-    out.update(
-        {
-            "read_seconds": round(seconds, 3),
-            "read_mb_per_s": round(size / 1e6 / seconds, 2),
-            "read_edges_per_s": _rate(edges, seconds),
-            "round_trip_edges": back.nx.number_of_edges(),
-        }
-    )
-    del back
+        return {"read_error": str(err)}
+    size = path.stat().st_size
+    return {
+        "read_seconds": round(seconds, 3),
+        "read_mb_per_s": round(size / 1e6 / seconds, 2),
+        "read_edges_per_s": _rate(graph.nx.number_of_edges(), seconds),
+        "round_trip_edges": back.nx.number_of_edges(),
+    }
+
+
+def _write_read(graph: Any, path: Path) -> dict[str, Any]:
+    out = _write(graph, path)
+    if "error" not in out:
+        out.update(_read(graph, path))
     return out
 
 
@@ -465,7 +469,7 @@ def measure(n: int, folder: Path, workers: int, sample: int) -> dict[str, Any]:
         # after it is the build's own.
         with _DescendantPeaks() as workers_memory:
             graph, build_s = _timed(lambda: build_graph(articles, workers=workers, progress=False))
-        formats: dict[str, Any] = {"turtle": _write_read(graph, out / "graph.ttl")}
+        formats: dict[str, Any] = {"turtle": _write(graph, out / "graph.ttl")}
         turtle_write_s = formats["turtle"].get("write_seconds", 0.0)
         report["build"] = {
             "workers": workers,
@@ -489,6 +493,8 @@ def measure(n: int, folder: Path, workers: int, sample: int) -> dict[str, Any]:
             # Peaks need not coincide, so the sum is an upper bound.
             "build_total_mb": round(self_mb + others, 1),
         }
+        if "error" not in formats["turtle"]:
+            formats["turtle"].update(_read(graph, out / "graph.ttl"))
         report["graph"] = _graph_size(graph)
         report["synthetic_accuracy"] = _accuracy(graph, dict(corpus.truth))
         if "error" not in formats["turtle"]:
