@@ -38,6 +38,8 @@ is refused, and RDF/XML with a DTD is refused before it is parsed.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import logging
 import re
 import warnings
@@ -303,10 +305,10 @@ class _Terms:
         self,
         iri: Callable[[str], Any],
         literal: Callable[..., Any],
-        triple: Callable[[Any, Any, Any], Any],
+        compact: Callable[[str], Any] | None = None,
     ) -> None:
         self.iri = iri
-        self.triple = triple
+        self._compact = compact or iri
         self._literal = literal
         self._cache: dict[str, Any] = {}
 
@@ -314,7 +316,7 @@ class _Terms:
         """A cached IRI, for the few that recur (classes, properties, nodes)."""
         node = self._cache.get(value)
         if node is None:
-            node = self._cache[value] = self.iri(value)
+            node = self._cache[value] = self._compact(value)
         return node
 
     def literal(self, value: str, datatype: str | None = None) -> Any:
@@ -326,19 +328,85 @@ class _Terms:
 def _ox_terms() -> _Terms:
     import pyoxigraph
 
-    return _Terms(pyoxigraph.NamedNode, pyoxigraph.Literal, pyoxigraph.Triple)
+    return _Terms(pyoxigraph.NamedNode, pyoxigraph.Literal)
 
 
 def _rdflib_terms() -> _Terms:
     import rdflib
 
-    return _Terms(rdflib.URIRef, rdflib.Literal, lambda s, p, o: (s, p, o))
+    return _Terms(rdflib.URIRef, rdflib.Literal)
+
+
+_LITERAL_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+_PN_LOCAL = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_\-]*")
+
+
+def _text_terms(prefixes: dict[str, str] | None) -> _Terms:
+    """Terms as Turtle text (compacted with ``prefixes``) or, without them, N-Triples.
+
+    Writing text directly is several times faster than building pyoxigraph
+    or rdflib terms first; pyoxigraph and rdflib check the result in the tests.
+    """
+    namespaces = sorted((prefixes or {}).items(), key=lambda item: -len(item[1]))
+
+    def iri(value: str) -> str:
+        return f"<{value}>"
+
+    def compact(value: str) -> str:
+        for name, namespace in namespaces:
+            if value.startswith(namespace) and _PN_LOCAL.fullmatch(value[len(namespace) :]):
+                return f"{name}:{value[len(namespace) :]}"
+        return f"<{value}>"
+
+    def literal(value: str, datatype: str | None = None) -> str:
+        if '"' in value or "\\" in value or "\n" in value or "\r" in value:
+            value = value.translate(_LITERAL_ESCAPES)
+        if datatype is None:
+            return f'"{value}"'
+        return f'"{value}"^^{terms.term(datatype)}'
+
+    terms = _Terms(iri, literal, compact if prefixes else None)
+    terms.literal = literal  # type: ignore[method-assign]
+    if prefixes:
+        terms._cache[_TYPE] = "a"
+    return terms
+
+
+def _write_text(
+    triples: Iterable[tuple[str, str, str]], handle: BinaryIO, prefixes: dict[str, str] | None
+) -> None:
+    """Write Turtle (grouping each subject's triples) or, without prefixes, N-Triples."""
+    chunk: list[str] = []
+    if prefixes:
+        chunk.extend(f"@prefix {name}: <{ns}> .\n" for name, ns in sorted(prefixes.items()))
+        chunk.append("\n")
+        previous = None
+        for s, p, o in triples:
+            if s == previous:
+                chunk.append(f" ;\n    {p} {o}")
+            else:
+                if previous is not None:
+                    chunk.append(" .\n")
+                chunk.append(f"{s} {p} {o}")
+                previous = s
+            if len(chunk) > 8192:
+                handle.write("".join(chunk).encode("utf-8"))
+                chunk.clear()
+        if previous is not None:
+            chunk.append(" .\n")
+    else:
+        for s, p, o in triples:
+            chunk.append(f"{s} {p} {o} .\n")
+            if len(chunk) > 8192:
+                handle.write("".join(chunk).encode("utf-8"))
+                chunk.clear()
+    handle.write("".join(chunk).encode("utf-8"))
 
 
 # ---------------------------------------------------------------- writing
 def _triples(graph: AllianceGraph, base: str, t: _Terms) -> Iterator[Any]:
     """Every triple of ``graph``, grouped by subject, in a stable order."""
-    term, literal, triple = t.term, t.literal, t.triple
+    term, literal = t.term, t.literal
     rdf_type = term(_TYPE)
 
     def node_iri(node: str) -> Any:
@@ -346,7 +414,7 @@ def _triples(graph: AllianceGraph, base: str, t: _Terms) -> Iterator[Any]:
 
     def emit(subject: Any, pairs: list[tuple[Any, Any]]) -> Iterator[Any]:
         for p, o in dict.fromkeys(pairs):
-            yield triple(subject, p, o)
+            yield (subject, p, o)
 
     def value_terms(kind: str, values: Iterable[str]) -> Iterator[Any]:
         for value in values:
@@ -435,49 +503,92 @@ def _triples(graph: AllianceGraph, base: str, t: _Terms) -> Iterator[Any]:
         yield from emit(term(f"{base}domain/{_segment(ident)}"), pairs)
     yield from emit(scheme, [(rdf_type, term(_SCHEME)), (term(_LABEL), literal("Domains"))])
 
-    # facts, each followed by how it uses its evidence
-    sentences: dict[tuple[str, int, int], str] = {}
+    # Facts, each followed by how it uses each sentence and by the sentences
+    # not seen before. This loop makes most of the triples of a large graph,
+    # so it caches the terms that recur and yields directly.
+    yield from _fact_triples(graph, base, t)
+
+
+def _fact_triples(graph: AllianceGraph, base: str, t: _Terms) -> Iterator[Any]:
+    term, literal, iri = t.term, t.literal, t.iri
+    rdf_type = term(_TYPE)
     p_subject, p_object, p_relation = term(AG.subject), term(AG.object), term(AG.relation)
     p_participant, p_domain, p_support = term(AG.participant), term(AG.domain), term(AG.support)
     p_confidence, p_evidence, p_derived = term(AG.confidence), term(AG.evidence), term(_DERIVED)
     p_qualified, p_entity, p_extractor = term(_QUALIFIED), term(_ENTITY), term(AG.extractor)
     p_version, c_derivation = term(AG.extractorVersion), term(_DERIVATION)
+    p_sentence, p_start, p_end = term(AG.sentence), term(AG.start), term(AG.end)
+    c_evidence, p_raw = term(AG.Evidence), term(AG.rawAttributes)
+    evidence_base = f"{base}evidence/"
+    segments: dict[str, str] = {}
+    articles: dict[str, Any] = {}
+    texts: dict[str, Any] = {}
+    doubles: dict[float, Any] = {}
+    sentences: dict[tuple[str, int, int], str] = {}
+
+    def segment(article_id: str) -> str:
+        seg = segments.get(article_id)
+        if seg is None:
+            seg = segments[article_id] = _segment(article_id)
+            articles[article_id] = term(f"{base}article/{seg}")
+        return seg
+
+    def text(value: str) -> Any:
+        node = texts.get(value)
+        if node is None:
+            node = texts[value] = literal(value)
+        return node
+
+    def double(value: float) -> Any:
+        node = doubles.get(value)
+        if node is None:
+            node = doubles[value] = literal(repr(float(value)), _DOUBLE)
+        return node
+
+    def node_iri(node: str) -> Any:
+        return term(base + _node_path(node))
+
     for u, v, key, data in sorted(graph.nx.edges(keys=True, data=True), key=lambda e: e[:3]):
-        fact = f"{base}fact/{_node_path(u)}/{quote(str(key), safe=':')}/{_node_path(v)}"
+        fact_text = f"{base}fact/{_node_path(u)}/{quote(str(key), safe=':')}/{_node_path(v)}"
+        fact = iri(fact_text)
         predicate, domain = data["predicate"], data["domain"]
         known = _PREDICATES.get(predicate) if isinstance(predicate, str) else None
-        raw = {}
-        pairs = [
-            (rdf_type, term(known[0] if known else AG.Fact)),
-            (p_subject, node_iri(u)),
-            (p_object, node_iri(v)),
-        ]
+        raw: dict[str, Any] = {}
+        yield (fact, rdf_type, term(known[0] if known else AG.Fact))
+        yield (fact, p_subject, node_iri(u))
+        yield (fact, p_object, node_iri(v))
         if known:
-            pairs.append((p_relation, term(known[1])))
+            yield (fact, p_relation, term(known[1]))
         else:
             raw["predicate"] = predicate
         if predicate == "cooperates_with":
-            pairs += [(p_participant, node_iri(u)), (p_participant, node_iri(v))]
+            yield (fact, p_participant, node_iri(u))
+            if v != u:
+                yield (fact, p_participant, node_iri(v))
         if isinstance(domain, str):
-            pairs.append((p_domain, term(f"{base}domain/{_segment(domain)}")))
+            yield (fact, p_domain, term(f"{base}domain/{_segment(domain)}"))
         elif domain is not None:
             raw["domain"] = domain
         if key != (predicate if domain is None else f"{predicate}:{domain}"):
             raw["key"] = key
         support, confidence = data["support"], data["confidence"]
         if isinstance(support, int) and not isinstance(support, bool):
-            pairs.append((p_support, literal(str(support), _INTEGER)))
+            yield (fact, p_support, literal(str(support), _INTEGER))
         else:
             raw["support"] = support
         if isinstance(confidence, (int, float)) and not isinstance(confidence, bool):
-            pairs.append((p_confidence, literal(repr(float(confidence)), _DOUBLE)))
+            yield (fact, p_confidence, double(confidence))
         else:
             raw["confidence"] = confidence
-        articles = data["articles"]
-        if isinstance(articles, (tuple, list)) and all(isinstance(a, str) for a in articles):
-            pairs.extend((p_derived, term(f"{base}article/{_segment(a)}")) for a in articles)
-        if not (isinstance(articles, (tuple, list)) and _sorted_unique(articles)):
-            raw["articles"] = articles
+        fact_articles = data["articles"]
+        if isinstance(fact_articles, (tuple, list)) and all(
+            isinstance(a, str) for a in fact_articles
+        ):
+            for article_id in sorted(set(fact_articles)):
+                segment(article_id)
+                yield (fact, p_derived, articles[article_id])
+        if not (isinstance(fact_articles, (tuple, list)) and _sorted_unique(fact_articles)):
+            raw["articles"] = fact_articles
         evidence: list[Evidence] = data["evidence"]
         spans = [(e.article, e.start, e.end) for e in evidence]
         if spans != sorted(set(spans)) or any(
@@ -488,46 +599,50 @@ def _triples(graph: AllianceGraph, base: str, t: _Terms) -> Iterator[Any]:
             raw["evidence"] = [e.model_dump(mode="json") for e in evidence]
             evidence = []
         uses = []
+        use_base = f"{fact_text}/evidence/"
         for e in evidence:
-            span = f"{_segment(e.article)}/{e.start}-{e.end}"
-            sentences[(e.article, e.start, e.end)] = e.sentence
-            ev = t.iri(f"{base}evidence/{span}")
-            use = t.iri(f"{fact}/evidence/{span}")
-            pairs += [(p_evidence, ev), (p_qualified, use)]
-            uses.append(
-                (
-                    use,
-                    [
-                        (rdf_type, c_derivation),
-                        (p_entity, ev),
-                        (p_confidence, literal(repr(e.confidence), _DOUBLE)),
-                        (p_extractor, literal(e.extractor)),
-                        (p_version, literal(e.extractor_version)),
-                    ],
-                )
-            )
+            span = f"{segment(e.article)}/{e.start}-{e.end}"
+            ev = iri(evidence_base + span)
+            use = iri(use_base + span)
+            yield (fact, p_evidence, ev)
+            yield (fact, p_qualified, use)
+            uses.append((use, ev, e))
         if raw:
             where = f"edge {u} -> {v} ({key})"
-            pairs.append((term(AG.rawAttributes), literal(dump_json(raw, where), _JSON)))
-        yield from emit(t.iri(fact), pairs)
-        for use, use_pairs in uses:
-            yield from emit(use, use_pairs)
+            yield (fact, p_raw, literal(dump_json(raw, where), _JSON))
+        for use, ev, e in uses:
+            yield (use, rdf_type, c_derivation)
+            yield (use, p_entity, ev)
+            yield (use, p_confidence, double(e.confidence))
+            yield (use, p_extractor, text(e.extractor))
+            yield (use, p_version, text(e.extractor_version))
+        for _, ev, e in uses:
+            span_key = (e.article, e.start, e.end)
+            if span_key in sentences:
+                continue
+            sentences[span_key] = e.sentence
+            yield (ev, rdf_type, c_evidence)
+            yield (ev, p_sentence, literal(e.sentence))
+            yield (ev, p_start, literal(str(e.start), _INTEGER))
+            yield (ev, p_end, literal(str(e.end), _INTEGER))
+            yield (ev, p_derived, articles[e.article])
 
-    # evidence sentences, each once, whichever facts they support
-    p_sentence, p_start, p_end = term(AG.sentence), term(AG.start), term(AG.end)
-    c_evidence = term(AG.Evidence)
-    for (article_id, start, end), sentence in sorted(sentences.items()):
-        article_iri = term(f"{base}article/{_segment(article_id)}")
-        yield from emit(
-            t.iri(f"{base}evidence/{_segment(article_id)}/{start}-{end}"),
-            [
-                (rdf_type, c_evidence),
-                (p_sentence, literal(sentence)),
-                (p_start, literal(str(start), _INTEGER)),
-                (p_end, literal(str(end), _INTEGER)),
-                (p_derived, article_iri),
-            ],
-        )
+
+@contextlib.contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while streaming triples.
+
+    Streaming allocates millions of short-lived, acyclic terms; each burst
+    would otherwise set off collections that walk the whole (large, long-lived)
+    graph, which costs more than the writing itself.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def to_rdf(graph: AllianceGraph, base: str = DEFAULT_BASE) -> rdflib.Graph:
@@ -591,9 +706,18 @@ def write_rdf(
     prefixes = {**PREFIXES, **_data_prefixes(base)}
 
     def write(handle: BinaryIO) -> None:
-        pyoxigraph.serialize(
-            _triples(graph, base, _ox_terms()), handle, rdf_format, prefixes=prefixes
-        )
+        with _gc_paused():
+            if rdf_format in (pyoxigraph.RdfFormat.TURTLE, pyoxigraph.RdfFormat.N_TRIPLES):
+                turtle = prefixes if rdf_format == pyoxigraph.RdfFormat.TURTLE else None
+                _write_text(_triples(graph, base, _text_terms(turtle)), handle, turtle)
+            else:
+                triples = _triples(graph, base, _ox_terms())
+                pyoxigraph.serialize(
+                    (pyoxigraph.Triple(s, p, o) for s, p, o in triples),
+                    handle,
+                    rdf_format,
+                    prefixes=prefixes,
+                )
 
     atomic_write(path, write)
     log.info("wrote %s", path)
@@ -645,23 +769,28 @@ def _refuse_dtd(path: Path) -> None:
 
 
 class _Subjects:
-    """Triples grouped by subject: ``{subject: {predicate: [objects]}}``."""
+    """Triples grouped by subject: ``{subject: {predicate: [object values]}}``.
+
+    Objects are kept as their values (IRI or lexical form): the reader knows
+    from each predicate what its objects are.
+    """
 
     def __init__(self, path: Path, quads: Iterable[Any]) -> None:
         self.path = path
-        self.by_subject: dict[str, dict[str, list[Any]]] = {}
+        self.by_subject: dict[str, dict[str, list[str]]] = {}
         by_subject = self.by_subject
-        for quad in quads:
-            s = quad.subject.value
-            block = by_subject.get(s)
+        get = by_subject.get
+        for s, p, o, _ in quads:
+            key = s.value
+            block = get(key)
             if block is None:
-                block = by_subject[s] = {}
-            p = quad.predicate.value
-            values = block.get(p)
+                block = by_subject[key] = {}
+            predicate = p.value
+            values = block.get(predicate)
             if values is None:
-                block[p] = [quad.object]
+                block[predicate] = [o.value]
             else:
-                values.append(quad.object)
+                values.append(o.value)
 
     def fail(self, subject: str, problem: str) -> GraphFormatError:
         return GraphFormatError(f"{self.path}: <{subject}> {problem}")
@@ -680,7 +809,7 @@ class _Subjects:
 
     def text(self, subject: str, predicate: str, required: bool = True) -> str | None:
         value = self.one(subject, predicate, required)
-        return None if value is None else str(value.value)
+        return None if value is None else str(value)
 
     def number(self, subject: str, predicate: str, cast: Callable[[str], Any]) -> Any:
         text = self.text(subject, predicate)
@@ -698,14 +827,20 @@ def read_rdf(
     path: str | Path, format: str | None = None, vocabulary: Vocabulary | None = None
 ) -> AllianceGraph:
     """Read a graph :func:`write_rdf` wrote (any base), back to the same graph."""
-    from .graph import AllianceGraph
 
     path = Path(path)
-    data = _Subjects(path, _parse(path, _rdf_format(format or path.suffix, path)))
+    with _gc_paused():
+        return _read_rdf(path, _rdf_format(format or path.suffix, path), vocabulary)
+
+
+def _read_rdf(path: Path, rdf_format: Any, vocabulary: Vocabulary | None) -> AllianceGraph:
+    from .graph import AllianceGraph
+
+    data = _Subjects(path, _parse(path, rdf_format))
     by_type: dict[str, list[str]] = {}
     for subject, block in data.by_subject.items():
         for cls in block.get(_TYPE, ()):
-            by_type.setdefault(cls.value, []).append(subject)
+            by_type.setdefault(cls, []).append(subject)
     if len(by_type.get(AG.KnowledgeGraph, ())) != 1:
         raise GraphFormatError(
             f"{path}: not an alliancegraph RDF file (it should describe exactly one "
@@ -760,7 +895,7 @@ def _node_attributes(data: _Subjects, subject: str, kind: str | None) -> dict[st
             continue
         predicate, value_kind = _ATTRIBUTE_TERMS[key]
         values = [
-            _last_segment(o.value) if value_kind not in ("text", "date") else o.value
+            _last_segment(o) if value_kind not in ("text", "date") else o
             for o in block.get(predicate, ())
         ]
         if is_list:
@@ -806,14 +941,14 @@ def _edge(
         attrs["articles"] = tuple(raw["articles"])
     else:
         attrs["articles"] = tuple(
-            sorted({_last_segment(o.value) for o in data.values(subject, _DERIVED)})
+            sorted({_last_segment(o) for o in data.values(subject, _DERIVED)})
         )
     if "evidence" in raw:
         items = raw["evidence"]
     else:
         items = []
         for use in data.values(subject, _QUALIFIED):
-            ev = data.text(use.value, _ENTITY)
+            ev = data.text(use, _ENTITY)
             assert ev is not None
             items.append(
                 {
@@ -821,9 +956,9 @@ def _edge(
                     "sentence": data.text(ev, AG.sentence),
                     "start": data.number(ev, AG.start, int),
                     "end": data.number(ev, AG.end, int),
-                    "extractor": data.text(use.value, AG.extractor),
-                    "extractor_version": data.text(use.value, AG.extractorVersion),
-                    "confidence": data.number(use.value, AG.confidence, float),
+                    "extractor": data.text(use, AG.extractor),
+                    "extractor_version": data.text(use, AG.extractorVersion),
+                    "confidence": data.number(use, AG.confidence, float),
                 }
             )
     try:
