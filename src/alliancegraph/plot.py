@@ -506,7 +506,9 @@ def _draw_network(
         ax.set_title(title, fontsize=12, loc="left")
     groups = sorted({t.group for t in scene.ties}, key=_ranker(g))
     colors = _colors(g, groups)
-    _legends(g, ax, scene, groups, colors)
+    # Thinner lines when there are many nodes, so the ties do not bury them.
+    thin = 0.6 if many else 1.0
+    _legends(g, ax, scene, groups, colors, thin)
     if not scene.states:
         ax.text(0.5, 0.5, "no cooperation to draw", ha="center", va="center", color="#666666")
         log.warning("nothing to draw: no cooperation matches")
@@ -543,7 +545,7 @@ def _draw_network(
     lines: list[tuple[float, float, float, float]] = []
     for (a, b), ties in sorted(by_pair.items()):
         ties.sort(key=lambda t: rank(t.group))
-        widths = [_width(t.support, most_support) for t in ties]
+        widths = [_width(t.support, most_support) * thin for t in ties]
         length = math.dist(pixels[a], pixels[b]) or 1.0
         offsets = [0.0]
         for w0, w1 in itertools.pairwise(widths):
@@ -666,7 +668,12 @@ def _width(support: int, most: int) -> float:
 
 
 def _legends(
-    g: AllianceGraph, ax: Axes, scene: _Scene, groups: list[str], colors: dict[str, str]
+    g: AllianceGraph,
+    ax: Axes,
+    scene: _Scene,
+    groups: list[str],
+    colors: dict[str, str],
+    thin: float,
 ) -> None:
     from matplotlib.lines import Line2D
 
@@ -675,7 +682,9 @@ def _legends(
     most = max((t.support for t in scene.ties), default=0)
     if most > 1:
         steps = sorted({1, max(1, round(most / 4)), most})
-        widths = [Line2D([], [], color="#666666", lw=_width(s, most), label=f"{s}") for s in steps]
+        widths = [
+            Line2D([], [], color="#666666", lw=_width(s, most) * thin, label=f"{s}") for s in steps
+        ]
         below = ax.legend(
             handles=widths,
             title="Supporting sentences",
