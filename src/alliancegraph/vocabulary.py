@@ -467,6 +467,26 @@ class Vocabulary:
                     names.setdefault(form.casefold(), entry.id)
         return names
 
+    def state_code(self, name: str) -> str | None:
+        """The alpha-3 code for a name, or None: :meth:`resolve_state` without suggestions.
+
+        >>> Vocabulary.default().state_code("Japanese"), Vocabulary.default().state_code("Jupiter")
+        ('JPN', None)
+        """
+        key = name.strip().casefold()
+        if key.startswith("the "):
+            key = key[4:]
+        return self._state_names.get(key)
+
+    @cached_property
+    def organization_names(self) -> dict[str, str]:
+        """Organisation ids by case-folded name and alias."""
+        names: dict[str, str] = {}
+        for org in self.organizations.values():
+            for form in (org.name, *org.aliases):
+                names.setdefault(form.casefold(), org.id)
+        return names
+
     def resolve_state(self, name: str) -> str:
         """The alpha-3 code for a code, name, alias, demonym or capital.
 

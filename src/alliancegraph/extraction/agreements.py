@@ -286,11 +286,12 @@ def _named(ctx: ArticleContext, sentence: Sentence) -> list[_Candidate]:
 
 def _organization(ctx: ArticleContext, name: str) -> str | bool | None:
     """An organisation of that name: its id if it is a grouping, False for an institution."""
-    key = _key(name)
-    for org in ctx.vocabulary.organizations.values():
-        if key in {_key(org.name), *(_key(a) for a in org.aliases)}:
-            return org.id if org.kind in ("grouping", "alliance") else False
-    return None
+    org_id = ctx.vocabulary.organization_names.get(" ".join(name.split()).casefold())
+    if org_id is None:
+        return None
+    return (
+        org_id if ctx.vocabulary.organizations[org_id].kind in ("grouping", "alliance") else False
+    )
 
 
 def _make_grouping(ctx: ArticleContext, cand: _Candidate, org_id: str) -> None:
@@ -494,14 +495,7 @@ def _key(name: str) -> str:
 
 def _is_state_word(ctx: ArticleContext, word: str) -> bool:
     parts = [p for p in re.split(r"[-–/]", _bare(word)) if p]
-    if not parts:
-        return False
-    for part in parts:
-        try:
-            ctx.vocabulary.resolve_state(part)
-        except KeyError:
-            return False
-    return True
+    return bool(parts) and all(ctx.vocabulary.state_code(part) for part in parts)
 
 
 def _without_states(ctx: ArticleContext, name: str) -> str:

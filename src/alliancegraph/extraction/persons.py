@@ -182,12 +182,7 @@ def _state_before(ctx: ArticleContext, sentence: Sentence, start: int) -> str | 
 
 
 def _resolve(vocab: Vocabulary, name: str) -> str | None:
-    for candidate in (name, name.split()[0] if " " in name else name):
-        try:
-            return vocab.resolve_state(candidate)
-        except KeyError:
-            continue
-    return None
+    return vocab.state_code(name) or vocab.state_code(name.split()[0])
 
 
 def _clean_name(raw: str, vocab: Vocabulary) -> str | None:
@@ -211,11 +206,7 @@ def _clean_name(raw: str, vocab: Vocabulary) -> str | None:
 
 
 def _is_state_word(vocab: Vocabulary, word: str) -> bool:
-    try:
-        vocab.resolve_state(word)
-    except KeyError:
-        return False
-    return True
+    return vocab.state_code(word) is not None
 
 
 _MONTHS = frozenset(
