@@ -1121,7 +1121,7 @@ def validate(
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         conforms, results, _ = pyshacl.validate(
-            data, shacl_graph=shapes(), ont_graph=ontology(), inference="none", allow_warnings=True
+            data, shacl_graph=shapes(), inference="none", advanced=True, allow_warnings=True
         )
     sh = rdflib.Namespace("http://www.w3.org/ns/shacl#")
     names = data.namespace_manager
