@@ -77,9 +77,6 @@ log = logging.getLogger(__name__)
 
 R = TypeVar("R")
 
-#: One cooperation edge as the index holds it: the two codes and the live attribute dict.
-_Coop = tuple[str, str, dict[str, Any]]
-
 
 # ------------------------------------------------------------------ results
 class ResultList(list[R]):
@@ -418,14 +415,16 @@ def _code(node: str) -> str:
 class _Index:
     """Lookup tables over one state of a graph, each built on first use.
 
-    The tables hold the graph's own attribute dicts, so results read the
-    current support and evidence; the owner drops the whole index when the
-    graph's shape changes.
+    Results are immutable, so the tables hold finished result objects and
+    queries only select from them. The owner drops the whole index when the
+    graph changes (see :meth:`QueryMixin._index`).
     """
 
     def __init__(self, graph: nx.MultiDiGraph, key: tuple[int, ...]) -> None:
         self.graph = graph
         self.key = key
+        #: Derived answers (partners, projections, matrices ...) by query and arguments.
+        self.memo: dict[tuple[Any, ...], Any] = {}
 
     @cached_property
     def by_predicate(self) -> dict[str, list[tuple[str, str, dict[str, Any]]]]:
@@ -443,55 +442,83 @@ class _Index:
 
     # cooperation
     @cached_property
-    def coop(self) -> list[_Coop]:
+    def coop(self) -> list[CooperationEdge]:
         edges = [
-            (_code(u), _code(v), d) for u, v, d in self.by_predicate.get("cooperates_with", [])
+            CooperationEdge(
+                _code(u),
+                _code(v),
+                d["domain"],
+                d["support"],
+                d["confidence"],
+                tuple(d["evidence"]),
+                tuple(d["articles"]),
+            )
+            for u, v, d in self.by_predicate.get("cooperates_with", [])
         ]
-        edges.sort(key=lambda e: (e[0], e[1], e[2]["domain"]))
+        edges.sort(key=_edge_order)
         return edges
 
     @cached_property
-    def coop_by_domain(self) -> dict[str, list[_Coop]]:
-        out: dict[str, list[_Coop]] = defaultdict(list)
+    def coop_by_domain(self) -> dict[str, list[CooperationEdge]]:
+        out: dict[str, list[CooperationEdge]] = defaultdict(list)
         for edge in self.coop:
-            out[edge[2]["domain"]].append(edge)
+            out[edge.domain].append(edge)
         return dict(out)
 
     @cached_property
-    def coop_by_state(self) -> dict[str, list[_Coop]]:
-        out: dict[str, list[_Coop]] = defaultdict(list)
+    def coop_by_state(self) -> dict[str, list[CooperationEdge]]:
+        out: dict[str, list[CooperationEdge]] = defaultdict(list)
         for edge in self.coop:
-            out[edge[0]].append(edge)
-            out[edge[1]].append(edge)
+            out[edge.a].append(edge)
+            out[edge.b].append(edge)
         return dict(out)
 
     @cached_property
-    def coop_by_pair(self) -> dict[tuple[str, str], list[_Coop]]:
-        out: dict[tuple[str, str], list[_Coop]] = defaultdict(list)
+    def coop_by_pair(self) -> dict[tuple[str, str], list[CooperationEdge]]:
+        out: dict[tuple[str, str], list[CooperationEdge]] = defaultdict(list)
         for edge in self.coop:
-            out[edge[0], edge[1]].append(edge)
+            out[edge.a, edge.b].append(edge)
         return dict(out)
 
     @cached_property
-    def coop_by_article(self) -> dict[str, list[_Coop]]:
-        out: dict[str, list[_Coop]] = defaultdict(list)
+    def coop_by_article(self) -> dict[str, list[CooperationEdge]]:
+        out: dict[str, list[CooperationEdge]] = defaultdict(list)
         for edge in self.coop:
-            for article in edge[2]["articles"]:
+            for article in edge.articles:
                 out[article].append(edge)
         return dict(out)
+
+    def coop_in(self, domains: frozenset[str]) -> list[CooperationEdge]:
+        """The edges on any of ``domains``, in result order (merged once per set)."""
+        key = ("coop_in", domains)
+        found: list[CooperationEdge] | None = self.memo.get(key)
+        if found is None:
+            lists = [self.coop_by_domain.get(d, []) for d in sorted(domains)]
+            found = lists[0] if len(lists) == 1 else sorted(chain(*lists), key=_edge_order)
+            self.memo[key] = found
+        return found
+
+    @cached_property
+    def pair_totals(self) -> dict[tuple[str, str], tuple[int, int]]:
+        """Per pair: (cooperation sentences, domains)."""
+        return {
+            pair: (sum(e.support for e in edges), len(edges))
+            for pair, edges in self.coop_by_pair.items()
+        }
+
+    @cached_property
+    def domain_totals(self) -> dict[str, int]:
+        """Per domain: cooperation sentences."""
+        return {d: sum(e.support for e in edges) for d, edges in self.coop_by_domain.items()}
 
     @cached_property
     def state_totals(self) -> dict[str, tuple[int, int]]:
         """Per state: (number of partners, cooperation sentences)."""
         out = {}
         for state, edges in self.coop_by_state.items():
-            partners = {a if b == state else b for a, b, _ in edges}
-            out[state] = (len(partners), sum(d["support"] for _, _, d in edges))
+            partners = {e.a if e.b == state else e.b for e in edges}
+            out[state] = (len(partners), sum(e.support for e in edges))
         return out
-
-    @cached_property
-    def matrices(self) -> dict[tuple[str, bool], dict[tuple[str, str], int]]:
-        return {}
 
     # agreements
     @cached_property
@@ -527,20 +554,62 @@ class _Index:
 
     # targets and persons
     @cached_property
-    def targets_by_node(self) -> dict[str, list[tuple[str, str, dict[str, Any]]]]:
-        out: dict[str, list[tuple[str, str, dict[str, Any]]]] = defaultdict(list)
-        for edge in self.by_predicate.get("targets", []):
-            out[edge[0]].append(edge)
-            if edge[1] != edge[0]:
-                out[edge[1]].append(edge)
+    def targets(self) -> list[TargetResult]:
+        out = [
+            TargetResult(
+                _code(u),
+                _code(v),
+                d["support"],
+                d["confidence"],
+                tuple(d["evidence"]),
+                tuple(d["articles"]),
+            )
+            for u, v, d in self.by_predicate.get("targets", [])
+        ]
+        out.sort(key=lambda t: (t.source, t.target))
+        return out
+
+    @cached_property
+    def targets_by_actor(self) -> dict[str, list[TargetResult]]:
+        out: dict[str, list[TargetResult]] = defaultdict(list)
+        for t in self.targets:
+            out[t.source].append(t)
+            if t.target != t.source:
+                out[t.target].append(t)
         return dict(out)
 
     @cached_property
-    def persons_by_state(self) -> dict[str | None, list[str]]:
-        out: dict[str | None, list[str]] = defaultdict(list)
+    def persons(self) -> list[PersonResult]:
+        out = []
         for node in self.nodes_by_kind.get("person", []):
-            out[self.graph.nodes[node].get("state")].append(node)
+            attrs = self.graph.nodes[node]
+            evidence = _merge_evidence(
+                d["evidence"]
+                for _, _, d in self.graph.out_edges(node, data=True)
+                if d["predicate"] == "acts_for"
+            )
+            out.append(
+                PersonResult(
+                    id=node.removeprefix("person:"),
+                    name=str(attrs.get("label", node)),
+                    state=attrs.get("state"),
+                    role=attrs.get("role"),
+                    articles=tuple(attrs.get("articles", ())),
+                    evidence=evidence,
+                )
+            )
+        return out
+
+    @cached_property
+    def persons_by_state(self) -> dict[str | None, list[PersonResult]]:
+        out: dict[str | None, list[PersonResult]] = defaultdict(list)
+        for person in self.persons:
+            out[person.state].append(person)
         return dict(out)
+
+
+def _edge_order(edge: CooperationEdge) -> tuple[str, str, str]:
+    return (edge.a, edge.b, edge.domain)
 
 
 # ------------------------------------------------------------------ the mixin
@@ -610,19 +679,6 @@ class QueryMixin:
         entry = self.vocabulary.states.get(code)
         return entry.name if entry else code
 
-    @staticmethod
-    def _edge(edge: _Coop) -> CooperationEdge:
-        a, b, data = edge
-        return CooperationEdge(
-            a,
-            b,
-            data["domain"],
-            data["support"],
-            data["confidence"],
-            tuple(data["evidence"]),
-            tuple(data["articles"]),
-        )
-
     # --------------------------------------------------------- cooperation
     def cooperation(
         self,
@@ -685,41 +741,36 @@ class QueryMixin:
             pair = (x, y)
         article_id = self._article(article) if article is not None else None
 
-        # Start from the smallest candidate list, then filter by the rest.
-        options: list[tuple[int, list[_Coop], bool]] = []
+        # Start from the smallest candidate list, then filter by the rest;
+        # every list is already in result order.
+        options: list[tuple[int, Callable[[], list[CooperationEdge]]]] = []
         if pair is not None:
-            found = index.coop_by_pair.get(pair, [])
-            options.append((len(found), found, True))
+            found_pair = index.coop_by_pair.get(pair, [])
+            options.append((len(found_pair), lambda: found_pair))
         if code is not None:
-            found = index.coop_by_state.get(code, [])
-            options.append((len(found), found, True))
+            found_state = index.coop_by_state.get(code, [])
+            options.append((len(found_state), lambda: found_state))
         if article_id is not None:
-            found = index.coop_by_article.get(article_id, [])
-            options.append((len(found), found, True))
+            found_article = index.coop_by_article.get(article_id, [])
+            options.append((len(found_article), lambda: found_article))
         if wanted is not None:
-            lists = [index.coop_by_domain.get(d, []) for d in sorted(wanted)]
-            options.append((sum(map(len, lists)), list(chain.from_iterable(lists)), False))
+            size = sum(len(index.coop_by_domain.get(d, ())) for d in wanted)
+            options.append((size, lambda: index.coop_in(wanted)))
         if not options:
-            options.append((len(index.coop), index.coop, True))
-        _, candidates, ordered = min(options, key=lambda o: o[0])
+            options.append((len(index.coop), lambda: index.coop))
+        candidates = min(options, key=lambda o: o[0])[1]()
 
-        out = []
-        for edge in candidates:
-            a, b, data = edge
-            if data["support"] < min_support or data["confidence"] < min_confidence:
-                continue
-            if wanted is not None and data["domain"] not in wanted:
-                continue
-            if code is not None and code != a and code != b:
-                continue
-            if pair is not None and (a, b) != pair:
-                continue
-            if article_id is not None and article_id not in data["articles"]:
-                continue
-            out.append(edge)
-        if not ordered:
-            out.sort(key=lambda e: (e[0], e[1], e[2]["domain"]))
-        return _results(map(self._edge, out), CooperationEdge)
+        out = [
+            e
+            for e in candidates
+            if e.support >= min_support
+            and e.confidence >= min_confidence
+            and (wanted is None or e.domain in wanted)
+            and (code is None or code == e.a or code == e.b)
+            and (pair is None or (e.a, e.b) == pair)
+            and (article_id is None or article_id in e.articles)
+        ]
+        return _results(out, CooperationEdge)
 
     def partners(
         self, state: str, domain: str | None = None, min_support: int = 1
@@ -740,6 +791,12 @@ class QueryMixin:
         ['000_9468f97f7389ab17']
         """
         code = self._state(state)
+        wanted = self._domains(domain) if domain is not None else None
+        index = self._index()
+        key = ("partners", code, wanted, min_support)
+        cached: list[Partner] | None = index.memo.get(key)
+        if cached is not None:
+            return _results(cached, Partner)
         edges = self.cooperation(domain=domain, state=code, min_support=min_support)
         by_partner: dict[str, list[CooperationEdge]] = defaultdict(list)
         for edge in edges:
@@ -759,6 +816,7 @@ class QueryMixin:
                 )
             )
         out.sort(key=lambda p: (-p.support, p.state))
+        index.memo[key] = out
         return _results(out, Partner)
 
     def domains_between(self, a: str, b: str) -> ResultList[CooperationEdge]:
@@ -772,6 +830,14 @@ class QueryMixin:
 
     # ---------------------------------------------------------- agreements
     def _agreement_result(self, node: str) -> AgreementResult:
+        memo = self._index().memo
+        found: AgreementResult | None = memo.get(("agreement", node))
+        if found is None:
+            found = self._make_agreement_result(node)
+            memo["agreement", node] = found
+        return found
+
+    def _make_agreement_result(self, node: str) -> AgreementResult:
         attrs = self.nx.nodes[node]
         evidence = _merge_evidence(
             chain(
@@ -942,27 +1008,14 @@ class QueryMixin:
     def targets(self, state: str | None = None) -> ResultList[TargetResult]:
         """Who names whom as a threat; with ``state``, the edges on either side of it.
 
-        >>> [(t.source, t.target, t.support) for t in SEED_GRAPH.targets("Beijing")]
-        [('JPN', 'CHN', 7), ('KOR', 'CHN', 2), ('TWN', 'CHN', 2), ('USA', 'CHN', 5)]
+        >>> [(t.source, t.target) for t in SEED_GRAPH.targets("Beijing")]
+        [('JPN', 'CHN'), ('KOR', 'CHN'), ('TWN', 'CHN'), ('USA', 'CHN')]
         """
         index = self._index()
         if state is None:
-            edges = index.by_predicate.get("targets", [])
-        else:
-            edges = index.targets_by_node.get(f"state:{self._state(state)}", [])
-        out = [
-            TargetResult(
-                _code(u),
-                _code(v),
-                d["support"],
-                d["confidence"],
-                tuple(d["evidence"]),
-                tuple(d["articles"]),
-            )
-            for u, v, d in edges
-        ]
-        out.sort(key=lambda t: (t.source, t.target))
-        return _results(out, TargetResult)
+            return _results(index.targets, TargetResult)
+        found = index.targets_by_actor.get(self._state(state), [])
+        return _results(found, TargetResult)
 
     def persons(self, state: str | None = None) -> ResultList[PersonResult]:
         """Named persons (office-holders), optionally of one state; sorted by id.
@@ -972,28 +1025,8 @@ class QueryMixin:
         """
         index = self._index()
         if state is None:
-            nodes = index.nodes_by_kind.get("person", [])
-        else:
-            nodes = index.persons_by_state.get(self._state(state), [])
-        out = []
-        for node in nodes:
-            attrs = self.nx.nodes[node]
-            evidence = _merge_evidence(
-                d["evidence"]
-                for _, _, d in self.nx.out_edges(node, data=True)
-                if d["predicate"] == "acts_for"
-            )
-            out.append(
-                PersonResult(
-                    id=node.removeprefix("person:"),
-                    name=str(attrs.get("label", node)),
-                    state=attrs.get("state"),
-                    role=attrs.get("role"),
-                    articles=tuple(attrs.get("articles", ())),
-                    evidence=evidence,
-                )
-            )
-        return _results(out, PersonResult)
+            return _results(index.persons, PersonResult)
+        return _results(index.persons_by_state.get(self._state(state), []), PersonResult)
 
     def evidence(self, result: Result | Iterable[Result]) -> tuple[Evidence, ...]:
         """The sentences behind a result, or behind every result of a list.
@@ -1055,14 +1088,8 @@ class QueryMixin:
         index = self._index()
         kinds = index.nodes_by_kind
         counts = {kind: len(kinds.get(kind, [])) for kind in kinds}
-        pairs = {
-            p: (sum(d["support"] for _, _, d in edges), len(edges))
-            for p, edges in index.coop_by_pair.items()
-        }
-        domains = {
-            d: sum(data["support"] for _, _, data in edges)
-            for d, edges in index.coop_by_domain.items()
-        }
+        pairs = index.pair_totals
+        domains = index.domain_totals
         sentences = sum(s for s, _ in pairs.values())
         lines = [
             (
@@ -1110,34 +1137,40 @@ class QueryMixin:
         ...     c.support for c in SEED_GRAPH.cooperation(state="TWN", domain="security"))
         True
         """
+        import numpy as np
         import pandas as pd
 
         if by not in ("state", "pair"):
             raise ValueError(f"by={by!r}: use 'state' or 'pair'")
         index = self._index()
-        cells = index.matrices.get((by, groups))
-        if cells is None:
-            cells = defaultdict(int)
+        key = ("domain_matrix", by, groups)
+        cached: pd.DataFrame | None = index.memo.get(key)
+        if cached is None:
+            cells: dict[tuple[str, str], int] = defaultdict(int)
             group_of: dict[str, str] = {}
-            for a, b, data in index.coop:
-                column = data["domain"]
+            for e in index.coop:
+                column = e.domain
                 if groups:
                     if column not in group_of:
                         known = column in self.vocabulary.domains
                         group_of[column] = self.vocabulary.group_of(column) if known else column
                     column = group_of[column]
-                for r in (a, b) if by == "state" else (f"{a}-{b}",):
-                    cells[r, column] += data["support"]
-            cells = dict(cells)
-            index.matrices[by, groups] = cells
-        rows = sorted({r for r, _ in cells})
-        columns = sorted({c for _, c in cells})
-        frame: pd.DataFrame = pd.DataFrame(
-            0, index=pd.Index(rows, name=by), columns=columns, dtype="int64"
-        )
-        for (r, c), value in cells.items():
-            frame.at[r, c] = value
-        frame.columns.name = "group" if groups else "domain"
+                for r in (e.a, e.b) if by == "state" else (f"{e.a}-{e.b}",):
+                    cells[r, column] += e.support
+            rows = sorted({r for r, _ in cells})
+            columns = sorted({c for _, c in cells})
+            row_at = {r: i for i, r in enumerate(rows)}
+            column_at = {c: i for i, c in enumerate(columns)}
+            values = np.zeros((len(rows), len(columns)), dtype="int64")
+            for (r, c), value in cells.items():
+                values[row_at[r], column_at[c]] = value
+            cached = pd.DataFrame(
+                values,
+                index=pd.Index(rows, name=by),
+                columns=pd.Index(columns, name="group" if groups else "domain"),
+            )
+            index.memo[key] = cached
+        frame: pd.DataFrame = cached.copy()
         return frame
 
     # --------------------------------------------------------------- views
@@ -1150,6 +1183,9 @@ class QueryMixin:
         ``confidence`` (the highest). Edges below ``min_support`` sentences
         in total are left out, and so are states without edges.
 
+        The graph is frozen (``nx.freeze``) because it is cached and shared
+        between calls; ``networkx.Graph(g.state_graph())`` gives an editable copy.
+
         >>> sg = SEED_GRAPH.state_graph(domain="semiconductors")
         >>> sorted(sg.edges)
         [('IND', 'JPN'), ('JPN', 'KOR'), ('JPN', 'TWN'), ('JPN', 'USA'), ('KOR', 'USA')]
@@ -1157,17 +1193,20 @@ class QueryMixin:
         (('semiconductors',), 1)
         """
         index = self._index()
-        if domain is None:
-            groups: dict[tuple[str, str], list[_Coop]] = index.coop_by_pair
+        wanted = self._domains(domain) if domain is not None else None
+        key = ("state_graph", wanted, min_support)
+        cached: nx.Graph | None = index.memo.get(key)
+        if cached is not None:
+            return cached
+        if wanted is None:
+            groups: dict[tuple[str, str], list[CooperationEdge]] = index.coop_by_pair
         else:
-            wanted = self._domains(domain)
             groups = defaultdict(list)
-            for d in sorted(wanted):
-                for edge in index.coop_by_domain.get(d, []):
-                    groups[edge[0], edge[1]].append(edge)
+            for e in index.coop_in(wanted):
+                groups[e.a, e.b].append(e)
         out = nx.Graph()
         for (a, b), edges in sorted(groups.items()):
-            support = sum(d["support"] for _, _, d in edges)
+            support = sum(e.support for e in edges)
             if support < min_support:
                 continue
             for code in (a, b):
@@ -1178,9 +1217,12 @@ class QueryMixin:
                 b,
                 weight=support,
                 support=support,
-                domains=tuple(sorted({d["domain"] for _, _, d in edges})),
-                confidence=max(d["confidence"] for _, _, d in edges),
+                domains=tuple(sorted({e.domain for e in edges})),
+                confidence=max(e.confidence for e in edges),
             )
+        # Shared between calls (it is cached), so it must not be edited.
+        nx.freeze(out)
+        index.memo[key] = out
         return out
 
     def subgraph(
@@ -1226,9 +1268,11 @@ class QueryMixin:
                 edges.append((u, v, key, data))
 
         if wanted is not None:
+            succ = self.nx.succ
+            for e in index.coop_in(wanted):
+                u, v, key = f"state:{e.a}", f"state:{e.b}", f"cooperates_with:{e.domain}"
+                take(u, v, key, succ[u][v][key])
             for d in sorted(wanted):
-                for a, b, data in index.coop_by_domain.get(d, []):
-                    take(f"state:{a}", f"state:{b}", f"cooperates_with:{d}", data)
                 node = f"domain:{d}"
                 if node in self.nx:
                     for u, v, key, data in self.nx.in_edges(node, keys=True, data=True):
@@ -1305,9 +1349,9 @@ class QueryMixin:
         for _ in range(radius):
             reached = set()
             for s in frontier:
-                for a, b, data in index.coop_by_state.get(s, []):
-                    if wanted is None or data["domain"] in wanted:
-                        reached.add(b if a == s else a)
+                for e in index.coop_by_state.get(s, []):
+                    if wanted is None or e.domain in wanted:
+                        reached.add(e.b if e.a == s else e.a)
             frontier = reached - ball
             ball |= frontier
             if not frontier:

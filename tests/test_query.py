@@ -1,0 +1,554 @@
+"""The query helpers answer analysts' questions, with the evidence behind each answer.
+
+Answers are pinned on the seed graph (data/seed_articles) and on a graph of
+the project's own test articles (tests/articles, gold in tests/gold).
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import networkx as nx
+import pandas as pd
+import pytest
+from conftest import OWN_DIR, SEED_DIR
+
+from alliancegraph import AllianceGraph, UnknownNameError, build_graph
+from alliancegraph.cli import main
+from alliancegraph.corpus import load_corpus
+from alliancegraph.extraction import Extractor
+from alliancegraph.query import (
+    AgreementResult,
+    CooperationEdge,
+    MemberResult,
+    Partner,
+    PersonResult,
+    TargetResult,
+)
+
+SEMICONDUCTOR_PAIRS = {
+    ("IND", "JPN"),
+    ("JPN", "KOR"),
+    ("JPN", "TWN"),
+    ("JPN", "USA"),
+    ("KOR", "USA"),
+}
+TAIWAN_ARTICLE = "000_9468f97f7389ab17"
+
+
+@pytest.fixture(scope="module")
+def own_graph() -> AllianceGraph:
+    return build_graph(sorted(OWN_DIR.glob("*.txt")))
+
+
+def _triples(edges: list[CooperationEdge]) -> set[tuple[str, str, str]]:
+    return {(e.a, e.b, e.domain) for e in edges}
+
+
+def _text(graph: AllianceGraph, article: str) -> str:
+    source = graph.articles[article].source
+    assert source is not None
+    return Path(source).read_text(encoding="utf-8")
+
+
+# ------------------------------------------------------------- cooperation
+def test_semiconductor_cooperation_is_the_five_seed_pairs(seed_graph):
+    edges = seed_graph.cooperation(domain="semiconductors")
+    assert {e.pair for e in edges} == SEMICONDUCTOR_PAIRS
+    assert {e.domain for e in edges} == {"semiconductors"}
+
+
+def test_every_semiconductor_edge_carries_the_sentences_that_say_so(seed_graph):
+    for edge in seed_graph.cooperation(domain="semiconductors"):
+        assert edge.evidence, edge
+        assert edge.support == len(edge.evidence)
+        for ev in edge.evidence:
+            assert ev.article in edge.articles
+            assert _text(seed_graph, ev.article)[ev.start : ev.end] == ev.sentence
+
+
+def test_the_taiwan_japan_chip_sentence_is_the_evidence(seed_graph):
+    (edge,) = seed_graph.cooperation(domain="semiconductors", between=("Taiwan", "Japan"))
+    assert "semiconductor" in edge.evidence[0].sentence
+    assert edge.articles == (TAIWAN_ARTICLE,)
+
+
+def test_an_alternative_label_finds_the_same_edges(seed_graph):
+    assert seed_graph.cooperation(domain="chips") == seed_graph.cooperation(domain="semiconductors")
+
+
+def test_a_broader_domain_is_a_superset_of_the_narrower_ones(seed_graph):
+    chips = _triples(seed_graph.cooperation(domain="semiconductors"))
+    technology = _triples(seed_graph.cooperation(domain="technology"))
+    assert chips < technology
+    under = seed_graph.vocabulary.narrower("technology")
+    assert {d for _, _, d in technology} <= under
+    assert {"semiconductors", "space"} <= {d for _, _, d in technology}
+
+
+def test_results_are_sorted_by_pair_then_domain(seed_graph):
+    edges = seed_graph.cooperation(domain="technology")
+    keys = [(e.a, e.b, e.domain) for e in edges]
+    assert keys == sorted(keys)
+    assert all(e.a < e.b for e in edges)
+
+
+@pytest.mark.parametrize("name", ["JPN", "Japan", "japan", "Japanese", "Tokyo", "JP"])
+def test_a_state_is_found_by_code_name_demonym_or_capital(seed_graph, name):
+    assert seed_graph.cooperation(state=name) == seed_graph.cooperation(state="JPN")
+
+
+def test_state_filter_keeps_only_edges_involving_the_state(seed_graph):
+    edges = seed_graph.cooperation(state="Taipei")
+    assert edges
+    assert all("TWN" in e.pair for e in edges)
+    assert {e.pair for e in edges} == {("JPN", "TWN")}
+
+
+def test_between_takes_the_pair_in_either_order(seed_graph):
+    one = seed_graph.cooperation(between=("USA", "Korea"))
+    other = seed_graph.cooperation(between=("South Korea", "Washington"))
+    assert one == other
+    assert {e.pair for e in one} == {("KOR", "USA")}
+
+
+def test_between_needs_exactly_two_states(seed_graph):
+    with pytest.raises(ValueError, match="give two states"):
+        seed_graph.cooperation(between=("Japan",))
+
+
+def test_article_filter_keeps_edges_that_article_supports(seed_graph):
+    edges = seed_graph.cooperation(article=TAIWAN_ARTICLE)
+    assert {e.pair for e in edges} == {("JPN", "TWN")}
+    assert seed_graph.cooperation(article=f"{TAIWAN_ARTICLE}.txt") == edges
+
+
+def test_min_support_and_min_confidence_filter(seed_graph):
+    strong = seed_graph.cooperation(min_support=3)
+    assert strong
+    assert all(e.support >= 3 for e in strong)
+    assert len(strong) < len(seed_graph.cooperation())
+    sure = seed_graph.cooperation(min_confidence=0.95)
+    assert all(e.confidence >= 0.95 for e in sure)
+
+
+def test_filters_combine(seed_graph):
+    edges = seed_graph.cooperation(domain="security", state="Korea", min_support=2)
+    assert edges
+    for e in edges:
+        assert "KOR" in e.pair
+        assert e.domain in seed_graph.vocabulary.narrower("security")
+        assert e.support >= 2
+
+
+def test_results_are_immutable(seed_graph):
+    edge = seed_graph.cooperation(domain="chips")[0]
+    with pytest.raises(AttributeError):
+        edge.support = 99  # type: ignore[misc]
+
+
+# ----------------------------------------------------------- unknown names
+def test_an_unknown_domain_suggests_the_closest_known_one(seed_graph):
+    with pytest.raises(UnknownNameError) as info:
+        seed_graph.cooperation(domain="semiconductor chipz")
+    assert info.value.what == "domain"
+    with pytest.raises(UnknownNameError, match=r"did you mean .*semiconductors"):
+        seed_graph.cooperation(domain="semicondctors")
+
+
+def test_an_unknown_state_suggests_the_closest_known_one(seed_graph):
+    with pytest.raises(UnknownNameError, match="unknown state 'Japn'; did you mean 'japan'"):
+        seed_graph.partners("Japn")
+
+
+def test_an_unknown_article_names_the_ids_it_knows(seed_graph):
+    with pytest.raises(UnknownNameError, match=r"unknown article '000_9468f97f7389ab18'.*000_9468"):
+        seed_graph.cooperation(article="000_9468f97f7389ab18")
+
+
+def test_an_unknown_organisation_suggests_the_closest_known_one(seed_graph):
+    with pytest.raises(UnknownNameError, match=r"unknown organization 'Quadd'.*quad"):
+        seed_graph.members("Quadd")
+
+
+def test_an_unknown_agreement_kind_lists_the_kinds(seed_graph):
+    with pytest.raises(UnknownNameError, match=r"unknown agreement kind 'dialog'.*dialogue"):
+        seed_graph.agreements(kind="dialog")
+
+
+def test_an_unknown_agreement_name_suggests_close_ones(seed_graph):
+    with pytest.raises(UnknownNameError, match="unknown agreement"):
+        seed_graph.agreement("Quadrilateral Security Dialog")
+
+
+def test_unknown_name_errors_are_key_errors_too(seed_graph):
+    with pytest.raises(KeyError):
+        seed_graph.cooperation(state="Atlantis")
+
+
+# --------------------------------------------------------------- partners
+def test_japan_works_with_taiwan_usa_and_india_on_maritime_security(seed_graph):
+    partners = seed_graph.partners("Japan", domain="maritime security")
+    assert {p.state for p in partners} == {"TWN", "USA", "IND"}
+    for p in partners:
+        assert p.domains == ("maritime_security",)
+        assert p.evidence
+        assert all(e.article in p.articles for e in p.evidence)
+
+
+def test_partners_are_ranked_by_support(seed_graph):
+    partners = seed_graph.partners("Japan")
+    assert partners[0].state == "USA"
+    assert [p.support for p in partners] == sorted((p.support for p in partners), reverse=True)
+    for p in partners:
+        assert p.support == sum(e.support for e in p.edges)
+        assert set(p.domains) == {e.domain for e in p.edges}
+
+
+def test_a_partner_lists_its_domains_strongest_first(seed_graph):
+    usa = next(p for p in seed_graph.partners("Japan") if p.state == "USA")
+    supports = [next(e.support for e in usa.edges if e.domain == d) for d in usa.domains]
+    assert supports == sorted(supports, reverse=True)
+    assert usa.name == "United States"
+
+
+def test_domains_between_lists_what_two_states_cooperate_on(seed_graph):
+    edges = seed_graph.domains_between("Taiwan", "Japan")
+    assert {"semiconductors", "maritime_security", "coast_guard"} <= {e.domain for e in edges}
+    assert [e.support for e in edges] == sorted((e.support for e in edges), reverse=True)
+
+
+# ------------------------------------------------------------- agreements
+def test_india_takes_part_in_these_dialogues(seed_graph):
+    dialogues = seed_graph.agreements(party="India", kind="dialogue")
+    names = {a.name for a in dialogues}
+    assert {
+        "Japan-India AI Strategic Dialogue",
+        "Japan-India Private-Sector Dialogue on Economic Security",
+    } <= names
+    assert all(a.kind == "dialogue" and "IND" in a.parties for a in dialogues)
+    assert seed_graph.agreements(party="Indian", kind="dialogues") == dialogues
+
+
+def test_agreements_by_domain_include_those_covering_narrower_domains(seed_graph):
+    maritime = {a.id for a in seed_graph.agreements(domain="maritime security")}
+    assert "taiwan-japan-maritime-affairs-cooperation-dialogue" in maritime
+    security = {a.id for a in seed_graph.agreements(domain="security")}
+    assert maritime <= security
+
+
+def test_an_agreement_is_found_by_alias(seed_graph):
+    quad = seed_graph.agreement("QUAD")
+    assert quad.parties == ("AUS", "IND", "JPN", "USA")
+    assert quad.evidence
+    assert seed_graph.agreement(quad.id) == quad
+
+
+def test_members_of_the_quad_are_listed_and_stated(seed_graph):
+    members = seed_graph.members("Quad")
+    assert [m.state for m in members] == ["AUS", "IND", "JPN", "USA"]
+    assert all(m.listed and m.stated and m.evidence for m in members)
+    assert seed_graph.members("Quadrilateral Security Dialogue") == members
+
+
+def test_members_of_an_organisation_absent_from_the_graph_come_from_the_vocabulary(seed_graph):
+    members = seed_graph.members("Camp David trilateral")
+    assert [m.state for m in members] == ["JPN", "KOR", "USA"]
+    assert all(m.listed and not m.stated and not m.evidence for m in members)
+
+
+def test_members_of_an_agreement_are_its_parties(seed_graph):
+    members = seed_graph.members("Taiwan-Japan Maritime Affairs Cooperation Dialogue")
+    assert [m.state for m in members] == ["JPN", "TWN"]
+
+
+# ------------------------------------------------------ targets, persons
+def test_china_is_named_as_a_threat_by_japan_and_the_united_states(seed_graph):
+    targets = seed_graph.targets("China")
+    assert {("JPN", "CHN"), ("USA", "CHN")} <= {(t.source, t.target) for t in targets}
+    assert all("CHN" in (t.source, t.target) for t in targets)
+    assert all(t.evidence for t in targets)
+
+
+def test_persons_of_india(seed_graph):
+    persons = seed_graph.persons("India")
+    assert {p.name for p in persons} == {"Narendra Modi", "S. Jaishankar"}
+    modi = next(p for p in persons if p.name == "Narendra Modi")
+    assert modi.role == "Prime Minister"
+    assert modi.evidence
+
+
+def test_states_are_the_codes_of_the_graph_sorted(seed_graph):
+    states = seed_graph.states()
+    assert states == sorted(states)
+    assert {"CHN", "IND", "JPN", "KOR", "TWN", "USA"} <= set(states)
+
+
+# ---------------------------------------------------------------- evidence
+@pytest.mark.parametrize(
+    "query",
+    [
+        lambda g: g.cooperation(domain="chips")[0],
+        lambda g: g.partners("Japan")[0],
+        lambda g: g.agreements(party="Taiwan")[0],
+        lambda g: g.members("Quad")[0],
+        lambda g: g.targets("China")[0],
+        lambda g: g.persons("Japan")[0],
+    ],
+    ids=["edge", "partner", "agreement", "member", "target", "person"],
+)
+def test_evidence_of_any_result_points_into_its_article(seed_graph, query):
+    result = query(seed_graph)
+    evidence = seed_graph.evidence(result)
+    assert evidence
+    for ev in evidence:
+        assert _text(seed_graph, ev.article)[ev.start : ev.end] == ev.sentence
+
+
+def test_evidence_of_a_result_list_is_every_sentence_once_in_article_order(seed_graph):
+    edges = seed_graph.cooperation(domain="chips")
+    evidence = seed_graph.evidence(edges)
+    keys = [(e.article, e.start) for e in evidence]
+    assert keys == sorted(set(keys))
+    assert {e.sentence for e in evidence} == {e.sentence for c in edges for e in c.evidence}
+
+
+def test_evidence_rejects_what_is_not_a_result(seed_graph):
+    with pytest.raises(TypeError, match="not str"):
+        seed_graph.evidence("JPN")
+
+
+# ---------------------------------------------------------------- frames
+@pytest.mark.parametrize(
+    ("query", "kind"),
+    [
+        (lambda g: g.cooperation(), CooperationEdge),
+        (lambda g: g.partners("Japan"), Partner),
+        (lambda g: g.agreements(), AgreementResult),
+        (lambda g: g.members("Quad"), MemberResult),
+        (lambda g: g.targets(), TargetResult),
+        (lambda g: g.persons(), PersonResult),
+    ],
+)
+def test_to_frame_has_the_documented_columns_and_one_row_per_result(seed_graph, query, kind):
+    results = query(seed_graph)
+    frame = results.to_frame()
+    assert isinstance(frame, pd.DataFrame)
+    assert tuple(frame.columns) == kind.COLUMNS
+    assert len(frame) == len(results) > 0
+    for column in kind.COLUMNS:
+        assert f"``{column}``" in (kind.__doc__ or "")
+
+
+def test_an_empty_result_still_has_its_columns(seed_graph):
+    frame = seed_graph.cooperation(between=("Taiwan", "India")).to_frame()
+    assert frame.empty
+    assert tuple(frame.columns) == CooperationEdge.COLUMNS
+
+
+def test_frame_cells_are_scalars_that_write_to_json(seed_graph):
+    frame = seed_graph.cooperation(domain="chips").to_frame()
+    rows = json.loads(frame.to_json(orient="records"))
+    taiwan = next(r for r in rows if r["b"] == "TWN")
+    assert taiwan["articles"] == TAIWAN_ARTICLE
+    assert "semiconductor" in taiwan["sentence"]
+
+
+def test_states_frame_counts_partners_and_sentences(seed_graph):
+    frame = seed_graph.states().to_frame().set_index("state")
+    assert frame.loc["JPN", "partners"] == len(seed_graph.partners("Japan"))
+    assert frame.loc["JPN", "support"] == sum(
+        e.support for e in seed_graph.cooperation(state="JPN")
+    )
+    assert frame.loc["CHN", "partners"] == 0
+
+
+def test_domain_matrix_sums_support_per_state_and_domain(seed_graph):
+    matrix = seed_graph.domain_matrix()
+    assert list(matrix.index) == sorted(matrix.index)
+    expected = sum(e.support for e in seed_graph.cooperation(state="JPN", domain="semiconductors"))
+    assert matrix.loc["JPN", "semiconductors"] == expected
+    assert matrix.loc["TWN", "defense"] == 0
+
+
+def test_domain_matrix_by_pair_and_by_group(seed_graph):
+    pairs = seed_graph.domain_matrix(by="pair", groups=True)
+    assert "JPN-TWN" in pairs.index
+    assert set(pairs.columns) <= {"security", "economic_security", "technology", "diplomacy"}
+    assert pairs.to_numpy().sum() == sum(e.support for e in seed_graph.cooperation())
+
+
+def test_domain_matrix_returns_a_copy_each_time(seed_graph):
+    matrix = seed_graph.domain_matrix()
+    matrix.iloc[0, 0] = -1
+    assert (seed_graph.domain_matrix().to_numpy() >= 0).all()
+
+
+# ------------------------------------------------------------------ views
+def test_state_graph_is_a_weighted_simple_graph_of_states(seed_graph):
+    graph = seed_graph.state_graph()
+    assert type(graph) is nx.Graph
+    assert set(graph.edges) == {e.pair for e in seed_graph.cooperation()}
+    jt = graph.edges["JPN", "TWN"]
+    assert jt["weight"] == sum(e.support for e in seed_graph.domains_between("JPN", "TWN"))
+    assert "semiconductors" in jt["domains"]
+    assert graph.nodes["TWN"]["label"] == "Taiwan"
+    assert nx.degree_centrality(graph)["JPN"] == 1.0
+
+
+def test_state_graph_on_a_domain_keeps_only_its_pairs(seed_graph):
+    graph = seed_graph.state_graph(domain="chips")
+    assert set(graph.edges) == SEMICONDUCTOR_PAIRS
+
+
+def test_state_graph_is_read_only_because_it_is_shared(seed_graph):
+    graph = seed_graph.state_graph()
+    with pytest.raises(nx.NetworkXError):
+        graph.add_edge("JPN", "CHN")
+    editable = nx.Graph(graph)
+    editable.add_edge("JPN", "CHN")
+
+
+def test_subgraph_is_an_alliance_graph_with_only_the_domain(seed_graph):
+    sub = seed_graph.subgraph(domain="chips")
+    assert isinstance(sub, AllianceGraph)
+    assert sub.vocabulary is seed_graph.vocabulary
+    assert sub.cooperation() == seed_graph.cooperation(domain="chips")
+    assert not sub.targets()
+    assert set(sub.articles) == {a for e in sub.cooperation() for a in e.articles} | {
+        a for ag in sub.agreements() for a in ag.articles
+    }
+
+
+def test_subgraph_on_states_keeps_edges_among_them(seed_graph):
+    sub = seed_graph.subgraph(states=["Japan", "Taiwan", "China"])
+    assert {e.pair for e in sub.cooperation()} == {("JPN", "TWN")}
+    assert {(t.source, t.target) for t in sub.targets()} == {("JPN", "CHN"), ("TWN", "CHN")}
+    assert set(sub.states()) == {"CHN", "JPN", "TWN"}
+
+
+def test_subgraph_round_trips_and_leaves_the_original_alone(seed_graph):
+    before = seed_graph.to_dict()
+    sub = seed_graph.subgraph(domain="technology")
+    assert AllianceGraph.from_dict(sub.to_dict()) == sub
+    edge = next(iter(sub.nx.edges(data=True)))[2]
+    edge["evidence"].clear()
+    assert seed_graph.to_dict() == before
+
+
+def test_ego_reaches_partners_within_the_radius(seed_graph):
+    assert set(seed_graph.ego("Taiwan").states()) == {"JPN", "TWN"}
+    two = seed_graph.ego("Taiwan", radius=2)
+    assert {"IND", "KOR", "USA"} <= set(two.states())
+    assert ("IND", "JPN") in {e.pair for e in two.cooperation()}
+
+
+def test_summary_counts_what_the_graph_holds(seed_graph):
+    text = seed_graph.summary()
+    assert text.startswith(f"AllianceGraph: 5 articles, {len(seed_graph.states())} states")
+    assert f"cooperation: {len(seed_graph.cooperation())} edges" in text
+    best = seed_graph.partners("Japan")[0]
+    assert f"top partnerships: JPN-{best.state} ({best.support} sentences" in text
+
+
+# ------------------------------------------------------------------ caching
+def test_indexes_follow_the_graph_as_articles_are_added():
+    corpus = load_corpus(SEED_DIR)
+    extractor = Extractor(corpus.vocabulary)
+    docs = list(corpus)
+    graph = AllianceGraph(corpus.vocabulary)
+    for doc in docs:
+        if doc.article.id != TAIWAN_ARTICLE:
+            graph.add(extractor.extract(doc))
+    assert ("JPN", "TWN") not in {e.pair for e in graph.cooperation(domain="chips")}
+    taiwan = next(d for d in docs if d.article.id == TAIWAN_ARTICLE)
+    graph.add(extractor.extract(taiwan))
+    assert {e.pair for e in graph.cooperation(domain="chips")} == SEMICONDUCTOR_PAIRS
+
+
+def test_clear_query_cache_picks_up_edits_made_in_place(seed_graph):
+    graph = AllianceGraph.from_dict(seed_graph.to_dict())
+    assert graph.cooperation(min_support=100) == []
+    for _, _, data in graph.nx.edges(data=True):
+        data["support"] = 100
+    graph.clear_query_cache()
+    assert len(graph.cooperation(min_support=100)) == len(graph.cooperation())
+
+
+def test_repeated_queries_reuse_the_indexes(seed_graph):
+    seed_graph.cooperation(state="Japan")
+    index = seed_graph._index()
+    seed_graph.partners("Japan")
+    assert seed_graph._index() is index
+
+
+# ---------------------------------------------------- our own test articles
+def test_own_articles_india_and_the_netherlands_cooperate_on_chips(own_graph):
+    edges = own_graph.cooperation(domain="chips")
+    assert ("IND", "NLD") in {e.pair for e in edges}
+    assert all(e.evidence for e in edges)
+
+
+def test_own_articles_aukus_partners_cooperate_on_technology(own_graph):
+    tech = {e.pair for e in own_graph.cooperation(domain="technology", state="Australia")}
+    assert {("AUS", "GBR"), ("AUS", "USA")} <= tech
+
+
+def test_own_articles_russia_and_ukraine_do_not_cooperate(own_graph):
+    assert own_graph.cooperation(between=("Russia", "Kyiv")) == []
+
+
+def test_own_articles_hedged_korea_japan_fisheries_is_not_cooperation(own_graph):
+    assert own_graph.cooperation(between=("Seoul", "Tokyo"), domain="fisheries") == []
+
+
+def test_own_articles_manila_partners(own_graph):
+    partners = {p.state for p in own_graph.partners("Manila")}
+    assert {"JPN", "USA", "VNM"} <= partners
+
+
+def test_own_articles_aukus_members_and_targets(own_graph):
+    assert [m.state for m in own_graph.members("AUKUS")] == ["AUS", "GBR", "USA"]
+    named = {(t.source, t.target) for t in own_graph.targets("China")}
+    assert {("AUS", "CHN"), ("GBR", "CHN"), ("USA", "CHN")} <= named
+
+
+def test_own_articles_persons_of_australia(own_graph):
+    assert "Richard Marles" in {p.name for p in own_graph.persons("Australia")}
+
+
+def test_own_articles_philippine_agreements(own_graph):
+    parties = [a.parties for a in own_graph.agreements(party="Philippines")]
+    assert ("PHL", "USA") in parties
+
+
+# --------------------------------------------------------------------- CLI
+def test_cli_query_prints_the_chip_edges_as_csv(capsys):
+    assert main(["query", str(SEED_DIR), "--domain", "chips", "--format", "csv"]) == 0
+    frame = pd.read_csv(io.StringIO(capsys.readouterr().out))
+    assert set(zip(frame.a, frame.b, strict=True)) == SEMICONDUCTOR_PAIRS
+
+
+def test_cli_query_partners_as_json(capsys):
+    args = ["query", str(SEED_DIR), "--partners", "Tokyo", "--domain", "maritime security"]
+    assert main([*args, "--format", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert {r["state"] for r in rows} == {"TWN", "USA", "IND"}
+
+
+def test_cli_query_agreements_and_members(capsys):
+    assert (
+        main(["query", str(SEED_DIR), "--agreements", "--state", "India", "--kind", "dialogue"])
+        == 0
+    )
+    assert "Japan-India AI Strategic Dialogue" in capsys.readouterr().out
+    assert main(["query", str(SEED_DIR), "--members", "Quad"]) == 0
+    assert "Australia" in capsys.readouterr().out
+
+
+def test_cli_query_unknown_domain_is_a_one_line_error(capsys):
+    assert main(["query", str(SEED_DIR), "--domain", "chipz"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("alliancegraph: error: unknown domain 'chipz'; did you mean")
