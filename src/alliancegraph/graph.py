@@ -30,6 +30,7 @@ True
 
 from __future__ import annotations
 
+import bisect
 import logging
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -200,19 +201,14 @@ class AllianceGraph(QueryMixin):
                 key=key,
                 predicate=relation.predicate,
                 domain=relation.domain,
-                evidence=list(relation.evidence),
+                evidence=[],
                 support=0,
                 confidence=0.0,
                 articles=(),
             )
             data = self.nx.edges[subject, obj, key]
-        evidence: list[Evidence] = data["evidence"]
-        seen = {(e.article, e.start) for e in evidence}
-        evidence.extend(e for e in relation.evidence if (e.article, e.start) not in seen)
-        evidence.sort(key=lambda e: (e.article, e.start))
-        data["support"] = len(evidence)
-        data["confidence"] = _combine(e.confidence for e in evidence)
-        data["articles"] = tuple(sorted({e.article for e in evidence}))
+            data["evidence"] = []
+        _merge_evidence(data, relation.evidence)
 
     def _ensure_node(self, node: str) -> None:
         kind, _, ident = node.partition(":")
@@ -328,12 +324,32 @@ class AllianceGraph(QueryMixin):
         return iter(sorted(n for n, k in self.nx.nodes(data="kind") if k == kind))
 
 
-def _combine(confidences: Iterable[float]) -> float:
-    """Noisy-or: independent sentences saying the same thing raise confidence."""
-    doubt = 1.0
-    for c in confidences:
-        doubt *= 1.0 - c
-    return round(1.0 - doubt, 4)
+def _evidence_key(e: Evidence) -> tuple[str, int]:
+    return (e.article, e.start)
+
+
+def _merge_evidence(data: dict[str, Any], new: Iterable[Evidence]) -> None:
+    """Add evidence to an edge in (article, offset) order, once per sentence.
+
+    Articles usually arrive in order, so new evidence lands at the end: the
+    cost stays proportional to what is added, not to what the edge holds.
+    """
+    evidence: list[Evidence] = data["evidence"]
+    doubt = 1.0 - data["confidence"]
+    articles: tuple[str, ...] = data["articles"]
+    for e in new:
+        key = _evidence_key(e)
+        at = bisect.bisect_left(evidence, key, key=_evidence_key)
+        if at < len(evidence) and _evidence_key(evidence[at]) == key:
+            continue
+        evidence.insert(at, e)
+        # Noisy-or: independent sentences saying the same thing raise confidence.
+        doubt *= 1.0 - e.confidence
+        if e.article not in articles:
+            articles = tuple(sorted((*articles, e.article)))
+    data["support"] = len(evidence)
+    data["confidence"] = round(1.0 - doubt, 4)
+    data["articles"] = articles
 
 
 def _add_sorted(items: tuple[str, ...], item: str) -> tuple[str, ...]:

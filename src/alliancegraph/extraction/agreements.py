@@ -108,7 +108,9 @@ def find_agreements(ctx: ArticleContext) -> list[AgreementFinding]:
     """The agreements an article speaks of, merged, with their evidence."""
     candidates: list[_Candidate] = []
     for sentence in ctx.sentences:
-        found = _named(ctx, sentence) + _described(ctx, sentence) + _groupings(ctx, sentence)
+        found = _groupings(ctx, sentence)
+        if ctx.cue_hits("agreement_heads", sentence.start, sentence.end):
+            found = _named(ctx, sentence) + _described(ctx, sentence) + found
         for cand in found:
             _fill(ctx, sentence, cand)
             candidates.append(cand)
@@ -148,7 +150,7 @@ def _tokens(sentence: Sentence) -> list[tuple[int, int, str]]:
 
 
 def _bare(word: str) -> str:
-    return re.sub(r"(?:'s|’s)$", "", word)
+    return word[:-2] if word.endswith(("'s", "’s")) else word
 
 
 def _is_cap(word: str) -> bool:
@@ -324,7 +326,7 @@ def _described(ctx: ArticleContext, sentence: Sentence) -> list[_Candidate]:
         kind = cues.generic_heads.get(head)
         if kind is None:
             continue
-        before = _MODIFIERS.search(sentence.text, 0, m.start())
+        before = _MODIFIERS.search(sentence.text, max(0, m.start() - 80), m.start())
         if before is None:
             continue
         mods = before.group(1).split()
@@ -465,10 +467,10 @@ def _date(clause: str) -> str | None:
 
 
 def _status(ctx: ArticleContext, clause: str) -> AgreementStatus | None:
-    for pattern, status in ctx.cues.status:
-        if pattern.search(clause):
-            return status  # type: ignore[return-value]
-    return None
+    """The status whose cue comes first in the cue list, wherever it stands in the clause."""
+    pattern, statuses = ctx.cues.status
+    found = [int(m.lastgroup[1:]) for m in pattern.finditer(clause) if m.lastgroup]
+    return statuses[min(found)] if found else None  # type: ignore[return-value]
 
 
 def _anaphora(ctx: ArticleContext, sentence: Sentence, candidates: list[_Candidate]) -> None:

@@ -32,7 +32,7 @@ from ..corpus import Document
 from ..models import Evidence
 from ..vocabulary import Vocabulary
 from .cues import CompiledCues
-from .mentions import Matcher, Mention, fold
+from .mentions import Matcher, Mention, fold, lower_same_length
 
 __all__ = ["ArticleContext", "Participation", "Sentence", "StateRef"]
 
@@ -133,12 +133,14 @@ class ArticleContext:
     ) -> None:
         self.doc = doc
         self.extractor_version = extractor_version
+        self._evidence: dict[tuple[int, float], Evidence] = {}
         self.vocabulary = vocabulary
         self.cues = cues
         self.text = fold(doc.text)
+        lowered = lower_same_length(self.text)
         body_spans = doc.body
-        names = [m for m in matcher.names(doc.text) if _inside(m, body_spans)]
-        domains = [m for m in matcher.domains(doc.text) if _inside(m, body_spans)]
+        names = [m for m in matcher.names(self.text) if _inside(m, body_spans)]
+        domains = [m for m in matcher.domains(self.text, lowered) if _inside(m, body_spans)]
         org_spans = [(m.start, m.end) for m in names if m.kind == "org"]
         leaves = vocabulary.leaf_domains
         domains = [
@@ -149,6 +151,8 @@ class ArticleContext:
             and not any(m.start < e and s < m.end for s, e in org_spans)
         ]
         self.names = names
+        self.hits = cues.index.scan(lowered)
+        self._hit_starts = {k: [h[0] for h in v] for k, v in self.hits.items()}
         self._name_starts = [m.start for m in names]
         self._domain_starts = [m.start for m in domains]
         self._domains = domains
@@ -167,6 +171,12 @@ class ArticleContext:
             sentence.participation = self._participation(sentence)
 
     # ------------------------------------------------------------ sentences
+    def cue_hits(self, category: str, start: int, end: int) -> list[tuple[int, int, int]]:
+        """Cues of one list found inside ``[start, end)``."""
+        starts = self._hit_starts[category]
+        found = self.hits[category][bisect_left(starts, start) : bisect_left(starts, end)]
+        return [h for h in found if h[1] <= end]
+
     def _slice(self, starts: list[int], items: Sequence[Mention], s: int, e: int) -> list[Mention]:
         lo = bisect_left(starts, s)
         hi = bisect_left(starts, e)
@@ -174,7 +184,6 @@ class ArticleContext:
 
     def _sentence(self, index: int, s: int, e: int, heading: bool) -> Sentence:
         text = self.text[s:e]
-        cues = self.cues
         names = [
             m for m in self._slice(self._name_starts, self.names, s, e) if m.kind != "non_actor"
         ]
@@ -182,19 +191,18 @@ class ArticleContext:
         domain_mentions = self._slice(self._domain_starts, self._domains, s, e)
         # A hostile word inside a domain ("missile provocations") describes the domain.
         hostile = any(
-            not any(d.start <= s + h.start() < d.end for d in domain_mentions)
-            for h in cues.hostile.finditer(text)
+            not any(d.start <= h[0] < d.end for d in domain_mentions)
+            for h in self.cue_hits("hostile", s, e)
         )
         states = [
             ref for m in names if (ref := self._state_ref(m, s, clauses, hostile)) is not None
         ]
         name_spans = [(m.start, m.end) for m in names]
-        collective = []
-        for match in cues.collective.finditer(text):
-            a, b = s + match.start(), s + match.end()
-            if any(a < ne and ns < b for ns, ne in name_spans):
-                continue
-            collective.append((a, b, cues.collective_size.get(_norm_ws(match.group(0)).lower(), 0)))
+        collective = [
+            (a, b, size)
+            for a, b, size in self.cue_hits("collective", s, e)
+            if not any(a < ne and ns < b for ns, ne in name_spans)
+        ]
         owners = self._owners(states, domain_mentions)
         states = [
             StateRef(r.state, r.start, r.end, r.form, "object")
@@ -218,9 +226,9 @@ class ArticleContext:
             domains=domains,
             owners=owners,
             clauses=clauses,
-            cooperative=bool(cues.cooperation.search(text)),
+            cooperative=bool(self.cue_hits("cooperation", s, e)),
             hostile=hostile,
-            hedged=bool(cues.hedges.search(text)),
+            hedged=bool(self.cue_hits("hedges", s, e)),
             collective=collective,
         )
         sentence.chains = self._chains(sentence)
@@ -250,18 +258,36 @@ class ArticleContext:
         after = self.text[m.end : min(m.end + 60, clauses[-1][1])]
         role = "actor"
         if (
-            self.cues.target_before.search(before)
-            or self.cues.target_after.search(after)
-            or (m.form == "demonym" and self.cues.target_after_adjective.search(after))
+            self._target_before(clause_start, m.start)
+            or self._target_after(m)
             or (_FOR_FRAME.search(before) and _MESSAGE_AFTER.search(after))
             or (
                 hostile
                 and _HOSTILE_OBJECT.search(before)
-                and self.cues.hostile.search(" ".join(before.split()[-8:]))
+                and self.cue_hits("hostile", max(clause_start, m.start - 60), m.start)
             )
         ):
             role = "target"
         return StateRef(m.ref, m.start, m.end, m.form, role)
+
+    def _target_before(self, clause_start: int, start: int) -> bool:
+        """ "deter China", "threats, particularly from China", "competition with China"."""
+        cues = self.cue_hits("target_before", clause_start, start)
+        if not cues:
+            return False
+        return bool(self.cues.target_gap.match(self.text[cues[-1][1] : start]))
+
+    def _target_after(self, m: Mention) -> bool:
+        """ "China's regional ambitions", "Chinese coercion"."""
+        possessive = self.text.startswith(("'s", "'"), m.end)
+        if not possessive and m.form != "demonym":
+            return False
+        for start, _, _ in self.cue_hits("target_after", m.end, m.end + 45):
+            gap = self.text[m.end : start].removeprefix("'s").removeprefix("'")
+            words = len(gap.split())
+            if words <= (2 if possessive else 0) and not any(c in gap for c in ",;."):
+                return True
+        return False
 
     def _recent_orgs(self, start: int, end: int) -> set[str]:
         lo = bisect_left(self._name_starts, start)
@@ -288,19 +314,17 @@ class ArticleContext:
     def _negations(
         self, text: str, s: int, clauses: list[tuple[int, int]]
     ) -> list[tuple[int, int]]:
-        cues = self.cues
+        e = s + len(text)
         spans: list[tuple[int, int]] = []
-        keep = [(m.start(), m.end()) for m in cues.not_negation.finditer(text)]
-        for match in cues.negation.finditer(text):
-            if any(a <= match.start() < b for a, b in keep):
+        keep = [(a, b) for a, b, _ in self.cue_hits("not_negation", s, e)]
+        for start, _, _ in self.cue_hits("negation", s, e):
+            if any(a <= start < b for a, b in keep):
                 continue
-            start = s + match.start()
-            clause_end = next((b for a, b in clauses if a <= start < b), s + len(text))
+            clause_end = next((b for a, b in clauses if a <= start < b), e)
             comma = self.text.find(",", start, clause_end)
             spans.append((start, comma if comma != -1 else clause_end))
-        for pattern in (cues.failure, cues.tentative):
-            for match in pattern.finditer(text):
-                start = s + match.start()
+        for category in ("failure", "tentative"):
+            for start, _, _ in self.cue_hits(category, s, e):
                 spans.extend((a, b) for a, b in clauses if a <= start < b)
         return spans
 
@@ -491,8 +515,9 @@ class ArticleContext:
             return None
         # "pacts with", "coordinating with", "brought together … with": a cooperation
         # word just before "with"; "their borders with Russia" is a place, not a partner.
-        lead = " ".join(self.text[start : withs[0].start()].split()[-3:])
-        if not self.cues.cooperation.search(lead):
+        words = self.text[start : withs[0].start()].split()[-3:]
+        lead_start = withs[0].start() - len(" ".join(words)) - 1
+        if not self.cue_hits("cooperation", max(start, lead_start), withs[0].start()):
             return None
         partners: list[str] = []
         for match in withs:
@@ -513,7 +538,15 @@ class ArticleContext:
         return frozenset(pairs) if pairs else None
 
     def evidence(self, sentence: Sentence, confidence: float) -> Evidence:
-        """Evidence pointing at a sentence of this article."""
+        """Evidence pointing at a sentence of this article (one object per sentence and
+        confidence: evidence is immutable, so facts share it)."""
+        key = (sentence.start, round(confidence, 3))
+        found = self._evidence.get(key)
+        if found is None:
+            found = self._evidence[key] = self._make_evidence(sentence, confidence)
+        return found
+
+    def _make_evidence(self, sentence: Sentence, confidence: float) -> Evidence:
         return Evidence(
             article=self.doc.article.id,
             sentence=self.doc.text[sentence.start : sentence.end],
@@ -565,7 +598,3 @@ def _clauses(text: str, offset: int) -> list[tuple[int, int]]:
     if cursor < len(text):
         spans.append((offset + cursor, offset + len(text)))
     return spans or [(offset, offset + len(text))]
-
-
-def _norm_ws(text: str) -> str:
-    return " ".join(text.split())

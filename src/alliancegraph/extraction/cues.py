@@ -1,15 +1,16 @@
 """Cue-word matchers compiled from ``data/cues.json``.
 
-Cue lists are phrases; a trailing ``*`` matches any word ending. Each list is
-compiled once into one case-insensitive regular expression with word
-boundaries.
+Cue lists are phrases; a trailing ``*`` matches any word ending. All lists
+are compiled into one Aho-Corasick automaton (:class:`CueIndex`), run once
+over an article's lower-cased text; sentences then look their cues up by
+offset. A few lists are also compiled into regular expressions for the
+short windows that need them (an agreement's clause, a title before a name).
 
 >>> from alliancegraph.vocabulary import Vocabulary
 >>> cues = CompiledCues.for_vocabulary(Vocabulary.default())
->>> bool(cues.cooperation.search("they agreed to coordinate"))
-True
->>> bool(cues.negation.search("talks collapsed"))
-True
+>>> hits = cues.index.scan("they agreed to coordinate, but talks collapsed")
+>>> [(s, e) for s, e, _ in hits["cooperation"]][:2]
+[(5, 11), (15, 25)]
 """
 
 from __future__ import annotations
@@ -18,10 +19,153 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..models import AgreementKind
-from ..vocabulary import Vocabulary
+import ahocorasick
 
-__all__ = ["CompiledCues"]
+from ..models import AgreementKind
+from ..vocabulary import Cues, Vocabulary
+
+__all__ = ["CompiledCues", "CueIndex"]
+
+# The cue lists matched by the automaton, by category name.
+INDEXED = (
+    "cooperation",
+    "negation",
+    "failure",
+    "tentative",
+    "not_negation",
+    "hedges",
+    "hostile",
+    "target_before",
+    "target_after",
+)
+
+
+class CueIndex:
+    """Every cue of every list, found in one pass over an article.
+
+    >>> from alliancegraph.vocabulary import Vocabulary
+    >>> index = CompiledCues.for_vocabulary(Vocabulary.default()).index
+    >>> hits = index.scan("they agreed to coordinate; talks collapsed")
+    >>> [(s, e) for s, e, _ in hits["failure"]]
+    [(33, 42)]
+    """
+
+    def __init__(self, cues: Cues, collective: dict[str, int]) -> None:
+        automaton = ahocorasick.Automaton()
+        table: dict[str, list[tuple[str, bool, int]]] = {}
+        for category in INDEXED:
+            for phrase in getattr(cues, category):
+                if "*" in phrase.rstrip("*"):
+                    continue  # inner wildcards are not supported here
+                key = phrase.rstrip("*").lower()
+                table.setdefault(key, []).append((category, phrase.endswith("*"), 0))
+        for phrase, size in collective.items():
+            table.setdefault(phrase, []).append(("collective", False, size))
+        # Any head word: sentences without one cannot name an agreement.
+        for head in {
+            *cues.agreement_heads,
+            *cues.generic_heads,
+            "memorandum",
+            "letter of intent",
+            "mou",
+        }:
+            table.setdefault(head.lower(), []).append(("agreement_heads", True, 0))
+        for key, payloads in table.items():
+            automaton.add_word(key, (len(key), tuple(payloads)))
+        automaton.make_automaton()
+        self._automaton = automaton
+
+    def scan(self, text: str) -> dict[str, list[tuple[int, int, int]]]:
+        """``{category: [(start, end, size), …]}`` in text order; ``text`` lower-cased."""
+        hits: dict[str, list[tuple[int, int, int]]] = {
+            c: [] for c in (*INDEXED, "collective", "agreement_heads")
+        }
+        n = len(text)
+        for last, (length, payloads) in self._automaton.iter(text):
+            start = last - length + 1
+            end = last + 1
+            if start > 0 and text[start - 1].isalnum() and text[start].isalnum():
+                continue
+            for category, prefix, size in payloads:
+                stop = end
+                if prefix:
+                    while stop < n and text[stop].isalnum():
+                        stop += 1
+                elif stop < n and text[stop].isalnum() and text[stop - 1].isalnum():
+                    continue
+                hits[category].append((start, stop, size))
+        for found in hits.values():
+            found.sort()
+        hits["collective"] = _longest(hits["collective"])
+        return hits
+
+
+class _Title:
+    """A title found in a text (the interface of a regex match, for the callers)."""
+
+    def __init__(self, start: int, end: int, text: str) -> None:
+        self._start, self._end, self._text = start, end, text
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+    def group(self, _: int = 0) -> str:
+        return self._text
+
+
+class _TitleFinder:
+    """Titles: a head word ("Minister", "Secretary", "President" …) with the capitalised
+    words before it ("Commerce and Industry Minister") and an "of …" tail after it
+    ("Minister of Electronics and Information Technology").
+
+    >>> from alliancegraph.vocabulary import Vocabulary
+    >>> titles = CompiledCues.for_vocabulary(Vocabulary.default()).roles
+    >>> [t.group(0) for t in titles.finditer("Mexican Economy Secretary Marcelo Ebrard")]
+    ['Mexican Economy Secretary']
+    """
+
+    _LEFT = re.compile(r"(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+(?:and\s+)?){0,3}$")
+    _RIGHT = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+)*")
+
+    def __init__(self, roles: Iterable[str], heads: Iterable[str]) -> None:
+        words = {r.split()[-1] for r in roles} | set(heads)
+        self._heads = phrase_regex(words, flags=0)
+
+    def finditer(self, text: str) -> list[_Title]:
+        found: list[_Title] = []
+        for head in self._heads.finditer(text):
+            left = self._LEFT.search(text, max(0, head.start() - 60), head.start())
+            start = left.start() if left else head.start()
+            if found and start < found[-1].end():
+                start = found[-1].end()
+                while start < head.start() and not text[start].isalpha():
+                    start += 1
+                if text.startswith("and ", start):
+                    start += 4
+            right = self._RIGHT.match(text, head.end())
+            end = right.end() if right else head.end()
+            found.append(_Title(start, end, text[start:end]))
+        return found
+
+    def sub(self, replacement: str, text: str) -> str:
+        out, cursor = [], 0
+        for title in self.finditer(text):
+            out.append(text[cursor : title.start()])
+            out.append(replacement)
+            cursor = title.end()
+        out.append(text[cursor:])
+        return "".join(out)
+
+
+def _longest(spans: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    taken: list[tuple[int, int, int]] = []
+    for span in sorted(spans, key=lambda x: (x[0] - x[1], x[0])):
+        if not any(span[0] < t[1] and t[0] < span[1] for t in taken):
+            taken.append(span)
+    return sorted(taken)
 
 
 def phrase_regex(phrases: Iterable[str], *, flags: int = re.I) -> re.Pattern[str]:
@@ -44,24 +188,16 @@ def phrase_regex(phrases: Iterable[str], *, flags: int = re.I) -> re.Pattern[str
 
 @dataclass(frozen=True)
 class CompiledCues:
-    cooperation: re.Pattern[str]
-    negation: re.Pattern[str]
-    failure: re.Pattern[str]
-    tentative: re.Pattern[str]
-    hostile: re.Pattern[str]
+    """The cue lists of a vocabulary, compiled for the extractor."""
+
+    index: CueIndex
     venue: re.Pattern[str]
-    not_negation: re.Pattern[str]
-    hedges: re.Pattern[str]
-    collective: re.Pattern[str]
-    collective_size: dict[str, int]
-    target_before: re.Pattern[str]
-    target_after: re.Pattern[str]
-    target_after_adjective: re.Pattern[str]
-    roles: re.Pattern[str]
+    target_gap: re.Pattern[str]
+    roles: _TitleFinder
     agreement_heads: dict[str, AgreementKind]
     generic_heads: dict[str, AgreementKind]
     lateral: dict[str, int]
-    status: tuple[tuple[re.Pattern[str], str], ...]
+    status: tuple[re.Pattern[str], tuple[str, ...]]
     stopwords: frozenset[str]
     generic_words: frozenset[str]
 
@@ -74,45 +210,32 @@ class CompiledCues:
             for noun in c.collective_nouns:
                 sizes.setdefault(f"{determiner} {noun}".lower(), size)
         return cls(
-            cooperation=phrase_regex(c.cooperation),
-            negation=phrase_regex(c.negation),
-            failure=phrase_regex(c.failure),
-            tentative=phrase_regex(c.tentative),
-            hostile=phrase_regex(c.hostile),
+            index=CueIndex(c, sizes),
+            # A preposition right before a name makes it a place or a venue ("at the WTO").
             venue=re.compile(
                 r"\b(?:" + phrase_regex(c.venue_prepositions).pattern + r")\s+(?:the\s+|its\s+)?$",
                 re.I,
             ),
-            not_negation=phrase_regex(c.not_negation),
-            hedges=phrase_regex(c.hedges),
-            collective=phrase_regex(sizes),
-            collective_size=sizes,
-            target_before=re.compile(
-                r"(?:" + phrase_regex(c.target_before).pattern + r")"
-                r"(?:\s+(?:the|its|their|a|an|particularly|especially|notably|mainly|"
-                r"primarily|chiefly|including|from|regional|rival|rivals|such\s+as)\b|[\s,])*"
-                r"\s*$",
+            # What may stand between a target cue and the state: "threats, particularly from".
+            target_gap=re.compile(
+                r"^(?:\s+(?:the|its|their|a|an|particularly|especially|notably|mainly|"
+                r"primarily|chiefly|including|from|regional|rival|rivals|such\s+as)\b|[\s,])*$",
                 re.I,
             ),
-            target_after=re.compile(
-                r"^(?:'s|’s)\s+(?:\w+\s+){0,2}?(?:" + phrase_regex(c.target_after).pattern + ")",
-                re.I,
-            ),
-            target_after_adjective=re.compile(
-                r"^\s+(?:" + phrase_regex(c.target_after).pattern + ")", re.I
-            ),
-            # A title is a known one ("External Affairs Minister") or capitalised words
-            # ending in a head ("Commerce and Industry Minister", "Economy Secretary").
-            roles=re.compile(
-                phrase_regex(c.roles, flags=0).pattern
-                + r"|(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+(?:and\s+)?){0,3}(?:"
-                + phrase_regex(c.role_heads, flags=0).pattern
-                + r")(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+)*)?"
-            ),
+            roles=_TitleFinder(c.roles, c.role_heads),
             agreement_heads=dict(c.agreement_heads),
             generic_heads=dict(c.generic_heads),
             lateral=dict(c.lateral_modifiers),
-            status=tuple((phrase_regex([s.cue]), s.status) for s in c.status),
+            # One pattern, a group per cue: "s3" is the fourth cue of the list.
+            status=(
+                re.compile(
+                    "|".join(
+                        f"(?P<s{i}>{phrase_regex([s.cue]).pattern})" for i, s in enumerate(c.status)
+                    ),
+                    re.I,
+                ),
+                tuple(s.status for s in c.status),
+            ),
             stopwords=frozenset(c.agreement_name_stopwords),
             generic_words=frozenset(w.lower() for w in c.generic_name_words),
         )

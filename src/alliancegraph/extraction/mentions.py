@@ -27,7 +27,7 @@ import ahocorasick
 
 from ..vocabulary import Vocabulary
 
-__all__ = ["Matcher", "Mention", "fold"]
+__all__ = ["Matcher", "Mention", "fold", "lower_same_length"]
 
 # Same-length folding: every replacement is one character for one character.
 _FOLD = str.maketrans(
@@ -57,7 +57,8 @@ def fold(text: str) -> str:
     return text.translate(_FOLD)
 
 
-def _lower_same_length(text: str) -> str:
+def lower_same_length(text: str) -> str:
+    """``text.lower()``, keeping every character's offset."""
     lowered = text.lower()
     if len(lowered) == len(text):
         return lowered
@@ -229,26 +230,28 @@ class Matcher:
             found.append((start, end, payloads))
         # Longest first, then leftmost: a phrase inside a longer phrase is not a mention.
         found.sort(key=lambda m: (m[0] - m[1], m[0]))
-        taken: list[tuple[int, int]] = []
+        taken = bytearray(n)
         mentions: list[Mention] = []
         for start, end, payloads in found:
-            if any(start < e and s < end for s, e in taken):
+            if taken.find(1, start, end) != -1:
                 continue
-            taken.append((start, end))
+            taken[start:end] = b"\x01" * (end - start)
             kind, ref, form = payloads[0]
             possessive = text.startswith(("'s", "'"), end) and not text.startswith("'s ", end - 1)
             mentions.append(Mention(start, end, kind, ref, form, possessive))
         mentions.sort(key=lambda m: m.start)
         return mentions
 
-    def names(self, text: str) -> list[Mention]:
-        """State, organisation, person and non-actor mentions, in text order."""
-        return self._scan(self._names, fold(text))
+    def names(self, folded: str) -> list[Mention]:
+        """State, organisation, person and non-actor mentions in a :func:`fold`-ed text."""
+        return self._scan(self._names, folded)
 
-    def domains(self, text: str) -> list[Mention]:
-        """Domain (and not-a-domain) mentions, in text order."""
-        folded = fold(text)
-        found = self._scan(self._domains, _lower_same_length(folded))
+    def domains(self, folded: str, lowered: str | None = None) -> list[Mention]:
+        """Domain (and not-a-domain) mentions in a :func:`fold`-ed text, in text order.
+
+        ``lowered`` is ``lower_same_length(folded)`` when the caller has it already.
+        """
+        found = self._scan(self._domains, lowered or lower_same_length(folded))
         acronyms = self._scan(self._acronyms, folded)
         if acronyms:
             spans = [(m.start, m.end) for m in found]

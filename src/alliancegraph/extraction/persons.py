@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from ..models import Evidence, Person
 from ..vocabulary import PersonEntry, Vocabulary
 from .context import ArticleContext, Sentence
+from .cues import _TitleFinder
 
 __all__ = ["PersonFinding", "find_persons"]
 
@@ -160,7 +161,7 @@ def _join_known(
     return None
 
 
-def _role_before(text: str, sentence: Sentence, start: int, roles: re.Pattern[str]) -> str | None:
+def _role_before(text: str, sentence: Sentence, start: int, roles: _TitleFinder) -> str | None:
     window = text[max(sentence.start, start - 60) : start]
     best = None
     for rm in roles.finditer(window):
