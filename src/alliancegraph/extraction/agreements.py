@@ -422,7 +422,7 @@ def _fill(ctx: ArticleContext, sentence: Sentence, cand: _Candidate) -> None:
         clause_end = sentence.clauses[ci + 1][1]
     clause = text[clause_start:clause_end]
     cand.date = _date(clause)
-    cand.status = _status(ctx, clause)
+    cand.status = _status(ctx, clause_start, clause_end)
     cand.evidence.append(ctx.evidence(sentence, 0.9 if cand.named else 0.7))
 
 
@@ -466,11 +466,10 @@ def _date(clause: str) -> str | None:
     return None
 
 
-def _status(ctx: ArticleContext, clause: str) -> AgreementStatus | None:
+def _status(ctx: ArticleContext, start: int, end: int) -> AgreementStatus | None:
     """The status whose cue comes first in the cue list, wherever it stands in the clause."""
-    pattern, statuses = ctx.cues.status
-    found = [int(m.lastgroup[1:]) for m in pattern.finditer(clause) if m.lastgroup]
-    return statuses[min(found)] if found else None  # type: ignore[return-value]
+    found = [index for _, _, index in ctx.cue_hits("status", start, end)]
+    return ctx.cues.statuses[min(found)] if found else None  # type: ignore[return-value]
 
 
 def _anaphora(ctx: ArticleContext, sentence: Sentence, candidates: list[_Candidate]) -> None:

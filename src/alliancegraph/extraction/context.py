@@ -22,7 +22,7 @@ acted so that "the three leaders", "they" or "the ministers" refer to it.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -51,6 +51,8 @@ _FOR_FRAME = re.compile(r"(?:^|[,;:]\s*)for\s+(?:the\s+)?$", re.I)
 _MESSAGE_AFTER = re.compile(r"^(?:'s?)?,?\s+the\s+(?:message|signal|warning)\b", re.I)
 _HOSTILE_OBJECT = re.compile(r"\b(?:at|on|against|into|upon)\s+(?:the\s+)?$", re.I)
 _ACTING_ORGS = frozenset({"organization", "grouping", "alliance"})
+
+_BEYOND = 1 << 62  # an offset past any text, for bisecting (start, end) pairs
 
 # Confidence by how the participants were found.
 EXPLICIT = 0.9
@@ -569,7 +571,9 @@ def _clique(
 
 
 def _inside(m: Mention, spans: tuple[tuple[int, int], ...]) -> bool:
-    return any(s <= m.start and m.end <= e for s, e in spans)
+    """Whether a mention lies inside one of the (sorted, disjoint) body spans."""
+    i = bisect_right(spans, (m.start, _BEYOND)) - 1
+    return i >= 0 and spans[i][0] <= m.start and m.end <= spans[i][1]
 
 
 def _line_start(spans: tuple[tuple[int, int], ...], pos: int) -> int:

@@ -61,6 +61,8 @@ class CueIndex:
                 table.setdefault(key, []).append((category, phrase.endswith("*"), 0))
         for phrase, size in collective.items():
             table.setdefault(phrase, []).append(("collective", False, size))
+        for i, item in enumerate(cues.status):
+            table.setdefault(item.cue.lower(), []).append(("status", False, i))
         # Any head word: sentences without one cannot name an agreement.
         for head in {
             *cues.agreement_heads,
@@ -78,7 +80,7 @@ class CueIndex:
     def scan(self, text: str) -> dict[str, list[tuple[int, int, int]]]:
         """``{category: [(start, end, size), …]}`` in text order; ``text`` lower-cased."""
         hits: dict[str, list[tuple[int, int, int]]] = {
-            c: [] for c in (*INDEXED, "collective", "agreement_heads")
+            c: [] for c in (*INDEXED, "collective", "agreement_heads", "status")
         }
         n = len(text)
         for last, (length, payloads) in self._automaton.iter(text):
@@ -197,7 +199,7 @@ class CompiledCues:
     agreement_heads: dict[str, AgreementKind]
     generic_heads: dict[str, AgreementKind]
     lateral: dict[str, int]
-    status: tuple[re.Pattern[str], tuple[str, ...]]
+    statuses: tuple[str, ...]
     stopwords: frozenset[str]
     generic_words: frozenset[str]
 
@@ -226,16 +228,8 @@ class CompiledCues:
             agreement_heads=dict(c.agreement_heads),
             generic_heads=dict(c.generic_heads),
             lateral=dict(c.lateral_modifiers),
-            # One pattern, a group per cue: "s3" is the fourth cue of the list.
-            status=(
-                re.compile(
-                    "|".join(
-                        f"(?P<s{i}>{phrase_regex([s.cue]).pattern})" for i, s in enumerate(c.status)
-                    ),
-                    re.I,
-                ),
-                tuple(s.status for s in c.status),
-            ),
+            # The index reports a status cue by its position in this list.
+            statuses=tuple(s.status for s in c.status),
             stopwords=frozenset(c.agreement_name_stopwords),
             generic_words=frozenset(w.lower() for w in c.generic_name_words),
         )
