@@ -259,8 +259,11 @@ class ArticleContext:
             return None
         after = self.text[m.end : min(m.end + 60, clauses[-1][1])]
         role = "actor"
+        possessive = self.text.startswith(("'s", "'"), m.end)
         if (
-            self._target_before(clause_start, m.start)
+            # "deter China", but not "balance Washington's demands": an owner is a
+            # target only with a hostile noun ("limit China's access").
+            (self._target_before(clause_start, m.start) and not possessive)
             or self._target_after(m)
             or (_FOR_FRAME.search(before) and _MESSAGE_AFTER.search(after))
             or (
