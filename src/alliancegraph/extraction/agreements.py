@@ -244,7 +244,9 @@ def _named(ctx: ArticleContext, sentence: Sentence) -> list[_Candidate]:
         if _INSTITUTION_CONTEXT.search(ctx.text[sentence.start : tokens[k][0]]):
             continue  # "experts from the Council on Foreign Relations": a think tank
         if lower_head:
-            words = [t[2] for t in tokens[k:j] if t is not tokens[0]]
+            # A sentence's first word is capitalised whatever it is ("Launched …").
+            first = next((t for t in tokens if t[2][:1].isalpha()), None)
+            words = [t[2] for t in tokens[k:j] if t is not first]
             content = [w for w in words if _is_cap(w) and not _is_state_word(ctx, w)]
             states = [w for w in words if _is_state_word(ctx, w)]
             if (
@@ -590,4 +592,5 @@ def _merge(ctx: ArticleContext, candidates: list[_Candidate]) -> list[_Candidate
 
 
 def _strip_possessive(name: str) -> str:
-    return re.sub(r"(?:'s|’s)$", "", name)
+    """The name without a possessive or a closing quote: "… Decade'" → "… Decade"."""
+    return re.sub(r"(?:'s|’s)$", "", name).rstrip("'’\"”")
