@@ -9,10 +9,12 @@ interrupted). ``--debug`` shows tracebacks.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import logging
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -57,30 +59,67 @@ def _build_options(args: argparse.Namespace) -> dict[str, Any]:
     return options
 
 
+def _max_bytes(args: argparse.Namespace) -> int:
+    return int(args.max_mb * 1_000_000)
+
+
 def _report_problems(problems: Sequence[Exception]) -> None:
     for problem in problems:
         print(f"alliancegraph: {problem}", file=sys.stderr)
 
 
 def _check_outputs(outputs: Sequence[str], inputs: Sequence[str]) -> None:
-    sources: set[Path] = set()
-    for item in inputs:
-        p = Path(item)
-        if p.is_dir():
-            sources.update(q.resolve() for q in p.rglob("*") if q.is_file())
-        elif p.exists():
-            sources.add(p.resolve())
+    """Refuse an output that is one of the inputs, however it is reached.
+
+    Files are compared by device and inode, so a symbolic or hard link to an
+    input, or a path through a linked folder, is caught as well as the plain path.
+    """
+    existing: dict[tuple[int, int], str] = {}
     for out in outputs:
-        if Path(out).resolve() in sources:
-            raise OutputError(f"{out}: refusing to overwrite an input file")
+        with contextlib.suppress(OSError):
+            info = os.stat(out)
+            existing[(info.st_dev, info.st_ino)] = out
+    if not existing:
+        return  # nothing that exists can be overwritten
+    for key in _input_files(inputs):
+        if key in existing:
+            raise OutputError(
+                f"{existing[key]}: refusing to overwrite an input file; "
+                "choose an output path outside the inputs"
+            )
+
+
+def _input_files(inputs: Sequence[str]) -> Iterator[tuple[int, int]]:
+    """(device, inode) of every file under ``inputs``, links followed, loops cut."""
+    folders: set[tuple[int, int]] = set()
+    for item in inputs:
+        for dirpath, dirnames, filenames in os.walk(item, followlinks=True):
+            with contextlib.suppress(OSError):
+                info = os.stat(dirpath)
+                if (info.st_dev, info.st_ino) in folders:
+                    dirnames[:] = []
+                    continue
+                folders.add((info.st_dev, info.st_ino))
+            for name in filenames:
+                with contextlib.suppress(OSError):
+                    info = os.stat(os.path.join(dirpath, name))
+                    yield (info.st_dev, info.st_ino)
+        if not os.path.isdir(item):
+            with contextlib.suppress(OSError):
+                info = os.stat(item)
+                yield (info.st_dev, info.st_ino)
 
 
 # ------------------------------------------------------------------ commands
 def cmd_build(args: argparse.Namespace) -> int:
     from .build import build_graph
+    from .corpus import load_corpus
 
     _check_outputs(args.output, args.paths)
-    graph = build_graph(args.paths, vocabulary=_vocabulary(args), **_build_options(args))
+    corpus = load_corpus(
+        args.paths, vocabulary=_vocabulary(args), strict=args.strict, max_bytes=_max_bytes(args)
+    )
+    graph = build_graph(corpus, **_build_options(args))
     _report_problems(graph.problems)
     for out in args.output:
         path = graph.write(out)
@@ -93,7 +132,9 @@ def cmd_extract(args: argparse.Namespace) -> int:
     from .corpus import load_corpus
     from .extraction import Extractor
 
-    corpus = load_corpus(args.paths, vocabulary=_vocabulary(args), strict=args.strict)
+    corpus = load_corpus(
+        args.paths, vocabulary=_vocabulary(args), strict=args.strict, max_bytes=_max_bytes(args)
+    )
     extractor = Extractor(corpus.vocabulary)
     reports = [extractor.extract(doc).report() for doc in corpus]
     _report_problems(corpus.problems)
@@ -244,6 +285,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--strict", action="store_true", help="stop at the first unreadable file")
     p.add_argument(
+        "--max-mb",
+        type=float,
+        default=20.0,
+        metavar="MB",
+        help="skip (and report) article files larger than this (default 20)",
+    )
+    p.add_argument(
         "--workers",
         type=int,
         default=1,
@@ -268,6 +316,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", help="article files or folders")
     p.add_argument("--format", choices=["json", "jsonl"], default="json")
     p.add_argument("--strict", action="store_true", help="stop at the first unreadable file")
+    p.add_argument(
+        "--max-mb",
+        type=float,
+        default=20.0,
+        metavar="MB",
+        help="skip (and report) article files larger than this (default 20)",
+    )
     p.set_defaults(func=cmd_extract)
 
     p = sub.add_parser(
@@ -379,14 +434,33 @@ def main(argv: Sequence[str] | None = None) -> int:
     except AllianceGraphError as err:
         if args.debug:
             raise
-        print(f"alliancegraph: error: {err}", file=sys.stderr)
+        print(f"alliancegraph: error: {_one_line(err)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("alliancegraph: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
+        # The reader went away (``| head``): stop quietly, and keep Python from
+        # complaining when it flushes standard output on the way out.
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except Exception as err:
+        # Not raised on purpose: a bug. Still one line, with the way to learn more.
+        if args.debug:
+            raise
+        print(
+            f"alliancegraph: internal error: {type(err).__name__}: {_one_line(err)} "
+            "(a bug; rerun with --debug for the traceback and report it)",
+            file=sys.stderr,
+        )
+        return 2
     return code
+
+
+def _one_line(err: BaseException) -> str:
+    lines = [line.strip() for line in str(err).splitlines() if line.strip()]
+    return "; ".join(lines) or type(err).__name__
 
 
 if __name__ == "__main__":  # pragma: no cover

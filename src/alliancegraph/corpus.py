@@ -28,6 +28,7 @@ False
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import html
 import html.parser
@@ -35,6 +36,7 @@ import json
 import logging
 import os
 import re
+import stat
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -55,6 +57,11 @@ TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".text"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 MANIFEST_NAMES = ("manifest.json",)
 DEFAULT_MAX_BYTES = 20_000_000
+#: The longest span the extractor sees as one sentence. News sentences stay
+#: well under 500 characters; longer "sentences" (a table flattened into one
+#: line, a scraped data dump) are cut at white space into pieces this long, so
+#: the extractor's work per sentence, and so per character, stays bounded.
+MAX_SENTENCE_CHARS = 2_000
 
 
 @dataclass(frozen=True)
@@ -72,14 +79,47 @@ class Document:
 
     @cached_property
     def sentences(self) -> tuple[tuple[int, int], ...]:
-        """Sentence spans inside the body, as offsets into :attr:`text`."""
+        """Sentence spans inside the body, as offsets into :attr:`text`.
+
+        No span is longer than :data:`MAX_SENTENCE_CHARS`.
+        """
         out: list[tuple[int, int]] = []
         for start, end in self.body:
             if self.abbreviations:
-                out.extend(split_sentences(self.text, start, end, self.abbreviations))
+                spans = split_sentences(self.text, start, end, self.abbreviations)
             else:
-                out.extend(split_sentences(self.text, start, end))
+                spans = split_sentences(self.text, start, end)
+            for s, e in spans:
+                if e - s > MAX_SENTENCE_CHARS:
+                    out.extend(_pieces(self.text, s, e, MAX_SENTENCE_CHARS))
+                else:
+                    out.append((s, e))
         return tuple(out)
+
+
+_SPACE = re.compile(r"\s+")
+
+
+def _pieces(text: str, start: int, end: int, limit: int) -> Iterator[tuple[int, int]]:
+    """Cut ``text[start:end]`` at white space into spans of at most ``limit`` characters.
+
+    >>> text = "aaa bbb ccc ddd"
+    >>> [text[s:e] for s, e in _pieces(text, 0, len(text), 8)]
+    ['aaa bbb', 'ccc ddd']
+    >>> word = "x" * 10
+    >>> [word[s:e] for s, e in _pieces(word, 0, len(word), 4)]
+    ['xxxx', 'xxxx', 'xx']
+    """
+    while end - start > limit:
+        cut = start + limit  # no white space in the second half: cut inside a word
+        for gap in _SPACE.finditer(text, start + limit // 2, start + limit + 1):
+            cut = gap.start()
+        yield start, cut
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
+    if start < end:
+        yield start, end
 
 
 class _ManifestEntry(BaseModel):
@@ -137,40 +177,74 @@ class Corpus:
 
     @cached_property
     def files(self) -> tuple[Path, ...]:
-        """Every article file, in a stable order (folders walked in sorted order)."""
+        """Every article file, in a stable order (folders walked in sorted order).
+
+        Links to folders are followed, but no folder is read twice: a link back
+        to a folder already read (a loop, or a second way to the same folder)
+        is reported and skipped.
+        """
         found: list[Path] = []
+        seen: set[tuple[int, int]] = set()
         for root in self.roots:
             if root.is_dir():
-                found.extend(self._walk(root))
+                found.extend(self._walk(root, seen))
             elif root.exists() or root.is_symlink():
-                found.append(root)
+                found.append(root)  # whatever it is, read() says what is wrong with it
             else:
                 self._problem(CorpusError(str(root), "no such file or folder"))
         return tuple(dict.fromkeys(found))
 
-    def _walk(self, root: Path) -> Iterator[Path]:
-        for dirpath, dirnames, filenames in os.walk(
-            root, followlinks=False, onerror=self._walk_error
-        ):
-            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-            for name in sorted(filenames):
-                if name.startswith(".") or name in MANIFEST_NAMES:
+    def _walk(self, root: Path, seen: set[tuple[int, int]]) -> Iterator[Path]:
+        # Depth first with a stack of its own, files of a folder before its
+        # subfolders, so no folder depth can exhaust the recursion limit.
+        stack = [root]
+        while stack:
+            folder = stack.pop()
+            try:
+                info = folder.stat()
+            except OSError as err:
+                self._problem(CorpusError(str(folder), _open_failure(folder, err)))
+                continue
+            if (info.st_dev, info.st_ino) in seen:
+                if folder != root:
+                    self._problem(
+                        CorpusError(
+                            str(folder),
+                            f"skipped: the same folder as {os.path.realpath(folder)}, "
+                            "which is already read (a symbolic link loop or a second link)",
+                        )
+                    )
+                continue
+            seen.add((info.st_dev, info.st_ino))
+            try:
+                with os.scandir(folder) as scan:
+                    entries = sorted(scan, key=lambda entry: entry.name)
+            except OSError as err:
+                self._problem(
+                    CorpusError(str(folder), f"cannot list folder ({err.strerror or err})")
+                )
+                continue
+            subfolders: list[Path] = []
+            for entry in entries:
+                if entry.name.startswith("."):
                     continue
-                path = Path(dirpath) / name
-                suffix = path.suffix.lower()
-                if suffix in TEXT_SUFFIXES or suffix in HTML_SUFFIXES:
+                path = Path(entry.path)
+                if _is_folder(entry):
+                    subfolders.append(path)
+                elif entry.name in MANIFEST_NAMES:
+                    continue
+                elif path.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES:
                     yield path
                 else:
+                    suffix = path.suffix.lower() or "(none)"
                     self._problem(
                         CorpusError(
                             str(path),
-                            f"skipped: unknown extension {suffix or '(none)'!r}; "
+                            f"skipped: unknown extension {suffix!r}; "
                             "articles are .txt, .md or .html",
                         )
                     )
-
-    def _walk_error(self, err: OSError) -> None:
-        self._problem(CorpusError(str(err.filename), f"cannot list folder ({err.strerror})"))
+            stack.extend(reversed(subfolders))
 
     def _problem(self, problem: CorpusError) -> None:
         if self.strict:
@@ -189,28 +263,22 @@ class Corpus:
         return len(self.files)
 
     def read(self, path: Path) -> Document:
-        """Read, decode and clean one file (raises :class:`CorpusError`)."""
+        """Read, decode and clean one file.
+
+        Raises :class:`CorpusError` saying why a file is not an article: it
+        cannot be opened, is no regular file, is over :attr:`max_bytes`, is
+        binary, is in no encoding that can be told, or holds no text.
+        """
         name = str(path)
-        try:
-            if path.is_symlink() and not path.exists():
-                raise CorpusError(name, "broken or looping symbolic link")
-            size = path.stat().st_size
-            if size > self.max_bytes:
-                raise CorpusError(
-                    name,
-                    f"file is {size / 1e6:.1f} MB, over the {self.max_bytes / 1e6:.0f} MB "
-                    "limit for one article (raise max_bytes to read it)",
-                )
-            data = path.read_bytes()
-        except CorpusError:
-            raise
-        except OSError as err:
-            raise CorpusError(name, f"cannot read file ({err.strerror or err})") from err
+        data = self._read_bytes(path)
         text = decode_bytes(data, name)
-        if path.suffix.lower() in HTML_SUFFIXES:
+        if path.suffix.lower() in HTML_SUFFIXES and text.strip():
             text = html_to_text(text)
+            if not text.strip():
+                raise CorpusError(name, "no article text in this HTML page")
         if not text.strip():
-            raise CorpusError(name, "empty file: no text to read")
+            what = "an empty file" if not data else "only white space"
+            raise CorpusError(name, f"{what}, no text to read")
         meta = self._manifest_entry(path)
         cues = self.vocabulary.cues
         front, body = clean(text, cues)
@@ -228,6 +296,39 @@ class Corpus:
             raise CorpusError(name, f"bad metadata: {err.errors()[0]['msg']}") from err
         return Document(article, text, body, cues.sentence_abbreviations)
 
+    def _read_bytes(self, path: Path) -> bytes:
+        name = str(path)
+        try:
+            # Non-blocking, so that a named pipe (FIFO) with no writer cannot
+            # hang the build; it is refused below once fstat says what it is.
+            fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        except OSError as err:
+            raise CorpusError(name, _open_failure(path, err)) from err
+        with os.fdopen(fd, "rb") as handle:
+            info = os.fstat(fd)
+            if stat.S_ISDIR(info.st_mode):
+                raise CorpusError(name, "a folder, not an article file")
+            if not stat.S_ISREG(info.st_mode):
+                raise CorpusError(
+                    name, f"not a regular file but {_file_kind(info.st_mode)}; cannot read it"
+                )
+            if info.st_size > self.max_bytes:
+                raise CorpusError(name, self._too_large(info.st_size))
+            try:
+                # One byte more than allowed, to notice a file that grew since fstat.
+                data = handle.read(self.max_bytes + 1)
+            except OSError as err:
+                raise CorpusError(name, f"cannot read file ({err.strerror or err})") from err
+        if len(data) > self.max_bytes:
+            raise CorpusError(name, self._too_large(len(data)))
+        return data
+
+    def _too_large(self, size: int) -> str:
+        return (
+            f"file is {size / 1e6:.3g} MB, over the {self.max_bytes / 1e6:.3g} MB limit "
+            "for one article (to read it, raise max_bytes, or --max-mb on the command line)"
+        )
+
     def _manifest_entry(self, path: Path) -> _ManifestEntry | None:
         folder = path.parent
         if folder not in self._manifests:
@@ -240,6 +341,38 @@ class Corpus:
                     self._problem(problem)
             self._manifests[folder] = entries
         return self._manifests[folder].get(path.name)
+
+
+def _is_folder(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir()  # follows links to folders
+    except OSError:
+        return False
+
+
+def _file_kind(mode: int) -> str:
+    kinds = (
+        (stat.S_ISFIFO, "a named pipe (FIFO)"),
+        (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+    )
+    return next((what for test, what in kinds if test(mode)), "a special file")
+
+
+def _open_failure(path: Path, err: OSError) -> str:
+    """Why ``path`` cannot be opened, in words."""
+    if os.path.isdir(path):
+        return "a folder, not an article file"
+    if err.errno == errno.ELOOP:
+        return "symbolic link loop: the link leads back to itself"
+    if err.errno == errno.ENOENT and os.path.islink(path):
+        return f"broken symbolic link: {os.readlink(path)} does not exist"
+    if err.errno in (errno.EACCES, errno.EPERM):
+        return "cannot read file: permission denied"
+    if err.errno == errno.ENOENT:
+        return "no such file (removed while the corpus was read?)"
+    return f"cannot read file ({err.strerror or err})"
 
 
 def load_corpus(
@@ -258,36 +391,110 @@ def load_corpus(
 
 
 # ------------------------------------------------------------------ decoding
-def decode_bytes(data: bytes, name: str = "<bytes>") -> str:
-    """Decode an article's bytes: UTF-8 first, then a detected encoding.
+#: File signatures of formats that scrapers save under a text extension.
+_SIGNATURES: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF", "a PDF file"),
+    (b"PK\x03\x04", "a ZIP archive (a Word .docx, OpenDocument or e-book file?)"),
+    (b"\xd0\xcf\x11\xe0", "an old Microsoft Office file (.doc, .xls)"),
+    (b"{\\rtf", "an RTF document"),
+    (b"\x1f\x8b", "gzip-compressed data"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"\x7fELF", "a program (ELF executable)"),
+)
+_BOMS: tuple[tuple[bytes, str, str], ...] = (
+    # UTF-32 before UTF-16: the UTF-32 little-endian mark starts like UTF-16's.
+    (b"\xff\xfe\x00\x00", "utf-32", "UTF-32"),
+    (b"\x00\x00\xfe\xff", "utf-32", "UTF-32"),
+    (b"\xef\xbb\xbf", "utf-8-sig", "UTF-8"),
+    (b"\xff\xfe", "utf-16", "UTF-16"),
+    (b"\xfe\xff", "utf-16", "UTF-16"),
+)
+_DECLARED_CHARSET = re.compile(
+    rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{1,40})""", re.I
+)
+_HIGH_BYTES = bytes(range(128, 256))
+_CONTROLS = frozenset(chr(c) for c in (*range(32), 127)) - frozenset("\t\n\r\f\v")
 
-    Raises :class:`CorpusError` for binary data or text in no encoding that
-    can be told with confidence.
+
+def decode_bytes(data: bytes, name: str = "<bytes>") -> str:
+    """Decode an article's bytes into text, or say why they are not text.
+
+    Tried in order: a byte-order mark (UTF-8, UTF-16, UTF-32); UTF-8; the
+    charset an HTML page declares in ``<meta>``; Windows-1252 for text that is
+    mostly ASCII (Western news saved by Windows tools, with its curly quotes
+    and accents, where detectors often guess a Central European code page);
+    otherwise the encoding charset-normalizer detects (Cyrillic, Greek, CJK
+    and other code pages). PDF, Office, image and other binary files, and
+    decoded text full of control characters, raise :class:`CorpusError`.
+
+    >>> decode_bytes("Caf\u00e9 \u201ctalks\u201d \u2013 Japan".encode("cp1252"))
+    'Café “talks” – Japan'
+    >>> decode_bytes(b"%PDF-1.7 ...", "report.txt")
+    Traceback (most recent call last):
+    ...
+    alliancegraph.exceptions.CorpusError: report.txt: a PDF file, not text; convert it to text first
     """
-    if data.startswith(b"%PDF"):
-        raise CorpusError(name, "a PDF file, not text; convert it to text first")
+    for signature, what in _SIGNATURES:
+        if data.startswith(signature):
+            raise CorpusError(name, f"{what}, not text; convert it to text first")
+    for bom, codec, label in _BOMS:
+        if data.startswith(bom):
+            try:
+                return _text_only(data.decode(codec), name)
+            except UnicodeDecodeError as err:
+                raise CorpusError(
+                    name,
+                    f"starts with a {label} byte-order mark but is not {label} "
+                    f"(invalid at byte {err.start})",
+                ) from err
     head = data[:8192]
-    if b"\x00" in head and not (head.startswith((b"\xff\xfe", b"\xfe\xff"))):
+    if b"\x00" in head:
         raise CorpusError(name, "binary data (contains NUL bytes), not an article")
     try:
-        return data.decode("utf-8-sig")
+        return _text_only(data.decode("utf-8"), name)
     except UnicodeDecodeError:
         pass
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+    declared = _DECLARED_CHARSET.search(head)
+    if declared:
+        codec = declared.group(1).decode("ascii")
         try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError as err:
-            raise CorpusError(name, "starts with a UTF-16 mark but is not UTF-16") from err
+            text = data.decode(codec)
+        except (LookupError, UnicodeDecodeError):
+            log.info("%s: declares charset %s but does not decode with it", name, codec)
+        else:
+            return _text_only(text, name)
+    if len(data.translate(None, _HIGH_BYTES)) >= 0.9 * len(data):
+        try:
+            text = data.decode("cp1252")
+        except UnicodeDecodeError:
+            pass  # one of the five bytes Windows-1252 leaves undefined: not Windows-1252
+        else:
+            log.info("%s: not UTF-8; decoded as Windows-1252", name)
+            return _text_only(text, name)
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
     if best is None:
-        raise CorpusError(name, "not text in any encoding that can be detected (binary file?)")
-    text = str(best)
-    controls = sum(1 for ch in text[:10000] if ord(ch) < 32 and ch not in "\r\n\t\f")
-    if controls > max(5, len(text[:10000]) // 100):
-        raise CorpusError(name, "binary data (too many control characters), not an article")
-    log.info("%s: decoded as %s", name, best.encoding)
+        raise CorpusError(
+            name,
+            "not text: neither UTF-8 nor Windows-1252, and no other encoding "
+            "decodes it cleanly (a binary file?)",
+        )
+    log.info("%s: not UTF-8; decoded as %s (detected)", name, best.encoding)
+    return _text_only(str(best), name)
+
+
+def _text_only(text: str, name: str) -> str:
+    sample = text[:10_000]
+    controls = sum(1 for ch in sample if ch in _CONTROLS)
+    if controls > max(5, len(sample) // 100):
+        raise CorpusError(
+            name,
+            f"binary data ({controls} control characters in the first "
+            f"{len(sample):,} characters), not an article",
+        )
     return text
 
 
