@@ -133,7 +133,8 @@ class _TitleFinder:
     _RIGHT = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+)*")
 
     def __init__(self, roles: Iterable[str], heads: Iterable[str]) -> None:
-        words = {r.split()[-1] for r in roles} | set(heads)
+        # The head of "Minister of External Affairs" is "Minister", not "Affairs".
+        words = {re.split(r" (?:of|for) ", r)[0].split()[-1] for r in roles} | set(heads)
         self._heads = phrase_regex(words, flags=0)
 
     def finditer(self, text: str) -> list[_Title]:
