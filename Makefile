@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test lint typecheck pytest format bench fuzz clean
+.PHONY: help install run test lint typecheck pytest format docs bench fuzz clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -38,6 +38,9 @@ pytest: $(STAMP) ## the test suite, doctests included
 format: $(STAMP) ## rewrite code with ruff's formatter and import sorting
 	$(BIN)/ruff check --fix src tests benchmarks tools conftest.py
 	$(BIN)/ruff format src tests benchmarks tools conftest.py
+
+docs: $(STAMP) ## redraw the README's diagram (docs/seed_network.png) from the seed articles
+	$(BIN)/alliancegraph plot data/seed_articles -o docs/seed_network.png
 
 bench: $(STAMP) ## the performance harness (N = 1,000, 10,000, 100,000); figures to stdout and benchmarks/results/
 	$(BIN)/python benchmarks/run.py
