@@ -304,7 +304,7 @@ class Corpus:
             fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
         except OSError as err:
             raise CorpusError(name, _open_failure(path, err)) from err
-        with os.fdopen(fd, "rb") as handle:
+        try:
             info = os.fstat(fd)
             if stat.S_ISDIR(info.st_mode):
                 raise CorpusError(name, "a folder, not an article file")
@@ -314,6 +314,10 @@ class Corpus:
                 )
             if info.st_size > self.max_bytes:
                 raise CorpusError(name, self._too_large(info.st_size))
+        except BaseException:
+            os.close(fd)
+            raise
+        with os.fdopen(fd, "rb") as handle:
             try:
                 # One byte more than allowed, to notice a file that grew since fstat.
                 data = handle.read(self.max_bytes + 1)
@@ -422,12 +426,13 @@ def decode_bytes(data: bytes, name: str = "<bytes>") -> str:
     """Decode an article's bytes into text, or say why they are not text.
 
     Tried in order: a byte-order mark (UTF-8, UTF-16, UTF-32); UTF-8; the
-    charset an HTML page declares in ``<meta>``; Windows-1252 for text that is
-    mostly ASCII (Western news saved by Windows tools, with its curly quotes
-    and accents, where detectors often guess a Central European code page);
-    otherwise the encoding charset-normalizer detects (Cyrillic, Greek, CJK
-    and other code pages). PDF, Office, image and other binary files, and
-    decoded text full of control characters, raise :class:`CorpusError`.
+    charset an HTML page declares in ``<meta>``; Windows-1252 for text that
+    reads like a Western European language (files saved by Windows tools,
+    which detectors often take for a Central European code page); otherwise
+    the encoding charset-normalizer detects (Cyrillic, Greek, CJK and other
+    code pages). A known limit: Polish or Czech text in Windows-1250 is read
+    as Windows-1252. PDF, Office, image and other binary files, and decoded
+    text full of control characters, raise :class:`CorpusError`.
 
     >>> decode_bytes("Caf\u00e9 \u201ctalks\u201d \u2013 Japan".encode("cp1252"))
     'Café “talks” – Japan'
@@ -465,14 +470,10 @@ def decode_bytes(data: bytes, name: str = "<bytes>") -> str:
             log.info("%s: declares charset %s but does not decode with it", name, codec)
         else:
             return _text_only(text, name)
-    if len(data.translate(None, _HIGH_BYTES)) >= 0.9 * len(data):
-        try:
-            text = data.decode("cp1252")
-        except UnicodeDecodeError:
-            pass  # one of the five bytes Windows-1252 leaves undefined: not Windows-1252
-        else:
-            log.info("%s: not UTF-8; decoded as Windows-1252", name)
-            return _text_only(text, name)
+    western = _as_windows_1252(data)
+    if western is not None:
+        log.info("%s: not UTF-8; decoded as Windows-1252", name)
+        return _text_only(western, name)
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
@@ -484,6 +485,29 @@ def decode_bytes(data: bytes, name: str = "<bytes>") -> str:
         )
     log.info("%s: not UTF-8; decoded as %s (detected)", name, best.encoding)
     return _text_only(str(best), name)
+
+
+_LONG_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+def _as_windows_1252(data: bytes) -> str | None:
+    """``data`` as Windows-1252 if it reads like a Western European language, else None.
+
+    Detectors, charset-normalizer included, often take short French or German
+    text for a Central or Baltic European code page. In Western text the
+    non-ASCII letters sit inside words of ASCII letters ("était", "Größe");
+    Cyrillic, Greek or East Asian text read as Windows-1252 gives many bytes
+    over 127 and whole words of them, and goes to the detector instead.
+    """
+    if len(data.translate(None, _HIGH_BYTES)) < 0.7 * len(data):
+        return None
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None  # one of the five bytes Windows-1252 leaves undefined
+    accented = [w for w in _LONG_WORD.findall(text) if not w.isascii()]
+    foreign = sum(1 for word in accented if not any(ch.isascii() for ch in word))
+    return text if foreign <= 0.2 * len(accented) else None
 
 
 def _text_only(text: str, name: str) -> str:
