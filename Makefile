@@ -47,7 +47,7 @@ bench: $(STAMP) ## the performance harness (N = 1,000, 10,000, 100,000); figures
 
 fuzz: $(STAMP) ## fuzz the extractor and readers with atheris for FUZZ_SECONDS (default 600)
 	$(BIN)/python -m pip install --quiet atheris
-	$(BIN)/python benchmarks/fuzz.py --seconds $${FUZZ_SECONDS:-600}
+	$(BIN)/python tools/fuzz.py --seconds $${FUZZ_SECONDS:-600}
 
 clean: ## remove the environment, caches and outputs
 	rm -rf $(VENV) out .mypy_cache .ruff_cache .pytest_cache .hypothesis src/*.egg-info
