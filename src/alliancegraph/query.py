@@ -24,8 +24,9 @@ helper                               answers
 
 Queries use per-graph indexes (by predicate, state, domain, pair, article,
 party ...) built on first use and rebuilt when the graph changes: when its
-node, edge or article count changes, or after
-:meth:`~QueryMixin.clear_query_cache`.
+node or article count changes (every :meth:`~alliancegraph.AllianceGraph.add`
+of a new article), or after :meth:`~QueryMixin.clear_query_cache`, which code
+editing ``g.nx`` directly must call.
 
 >>> g = SEED_GRAPH
 >>> [(c.a, c.b) for c in g.cooperation(domain="chips")]
@@ -624,23 +625,22 @@ class QueryMixin:
 
     # ------------------------------------------------------------ plumbing
     def clear_query_cache(self) -> None:
-        """Drop the query indexes; call after editing ``g.nx`` attributes in place.
+        """Drop the query indexes; call after editing ``g.nx`` directly.
 
-        Adding or removing nodes, edges or articles is noticed without this.
+        Adding articles (:meth:`~alliancegraph.AllianceGraph.add`) or nodes
+        is noticed without this; new edges between existing nodes and
+        attributes changed in place are not.
         """
         self._query_version += 1
         self._query_index = None
 
     def _index(self) -> _Index:
-        key = (
-            self.nx.number_of_nodes(),
-            self.nx.number_of_edges(),
-            len(self.articles),
-            self._query_version,
-        )
+        # Only O(1) signals: networkx counts a multigraph's edges by walking
+        # every adjacency, which would cost more than most queries.
+        key = (self.nx.number_of_nodes(), len(self.articles), self._query_version)
         index = self._query_index
         if index is None or index.key != key or index.graph is not self.nx:
-            log.debug("building query indexes for %d edges", key[1])
+            log.debug("building query indexes for %d nodes", key[0])
             index = _Index(self.nx, key)
             self._query_index = index
         return index
@@ -741,35 +741,37 @@ class QueryMixin:
             pair = (x, y)
         article_id = self._article(article) if article is not None else None
 
-        # Start from the smallest candidate list, then filter by the rest;
-        # every list is already in result order.
-        options: list[tuple[int, Callable[[], list[CooperationEdge]]]] = []
+        # Start from the smallest candidate list (each is already in result
+        # order), then apply only the filters it does not already satisfy.
+        options: list[tuple[int, str, Callable[[], list[CooperationEdge]]]] = []
         if pair is not None:
-            found_pair = index.coop_by_pair.get(pair, [])
-            options.append((len(found_pair), lambda: found_pair))
+            by_pair = index.coop_by_pair.get(pair, [])
+            options.append((len(by_pair), "pair", lambda: by_pair))
         if code is not None:
-            found_state = index.coop_by_state.get(code, [])
-            options.append((len(found_state), lambda: found_state))
+            by_state = index.coop_by_state.get(code, [])
+            options.append((len(by_state), "state", lambda: by_state))
         if article_id is not None:
-            found_article = index.coop_by_article.get(article_id, [])
-            options.append((len(found_article), lambda: found_article))
+            by_article = index.coop_by_article.get(article_id, [])
+            options.append((len(by_article), "article", lambda: by_article))
         if wanted is not None:
             size = sum(len(index.coop_by_domain.get(d, ())) for d in wanted)
-            options.append((size, lambda: index.coop_in(wanted)))
+            options.append((size, "domain", lambda: index.coop_in(wanted)))
         if not options:
-            options.append((len(index.coop), lambda: index.coop))
-        candidates = min(options, key=lambda o: o[0])[1]()
-
-        out = [
-            e
-            for e in candidates
-            if e.support >= min_support
-            and e.confidence >= min_confidence
-            and (wanted is None or e.domain in wanted)
-            and (code is None or code == e.a or code == e.b)
-            and (pair is None or (e.a, e.b) == pair)
-            and (article_id is None or article_id in e.articles)
-        ]
+            options.append((len(index.coop), "", lambda: index.coop))
+        _, chosen, fetch = min(options, key=lambda o: o[0])
+        out = fetch()
+        if wanted is not None and chosen != "domain":
+            out = [e for e in out if e.domain in wanted]
+        if code is not None and chosen not in ("state", "pair"):
+            out = [e for e in out if e.a == code or e.b == code]
+        if pair is not None and chosen != "pair":
+            out = [e for e in out if e.a == pair[0] and e.b == pair[1]]
+        if article_id is not None and chosen != "article":
+            out = [e for e in out if article_id in e.articles]
+        if min_support > 1:
+            out = [e for e in out if e.support >= min_support]
+        if min_confidence > 0.0:
+            out = [e for e in out if e.confidence >= min_confidence]
         return _results(out, CooperationEdge)
 
     def partners(
@@ -896,6 +898,10 @@ class QueryMixin:
         code = self._state(party) if party is not None else None
         wanted_kind = self._agreement_kind(kind) if kind is not None else None
         wanted = self._domains(domain) if domain is not None else None
+        key = ("agreements", code, wanted_kind, wanted)
+        cached: list[AgreementResult] | None = index.memo.get(key)
+        if cached is not None:
+            return _results(cached, AgreementResult)
         if code is not None:
             candidates = index.agreements_by_party.get(code, [])
         elif wanted is not None:
@@ -912,6 +918,7 @@ class QueryMixin:
             if wanted is not None and wanted.isdisjoint(attrs.get("domains", ())):
                 continue
             out.append(self._agreement_result(node))
+        index.memo[key] = out
         return _results(out, AgreementResult)
 
     def agreement(self, name: str) -> AgreementResult:
@@ -1086,6 +1093,9 @@ class QueryMixin:
         top domains: defense (... sentences), ...
         """
         index = self._index()
+        found: str | None = index.memo.get(("summary", top))
+        if found is not None:
+            return found
         kinds = index.nodes_by_kind
         counts = {kind: len(kinds.get(kind, [])) for kind in kinds}
         pairs = index.pair_totals
@@ -1117,7 +1127,9 @@ class QueryMixin:
                 for i, (d, s) in enumerate(strongest)
             ]
             lines.append("top domains: " + ", ".join(parts))
-        return "\n".join(lines)
+        text = "\n".join(lines)
+        index.memo["summary", top] = text
+        return text
 
     def domain_matrix(
         self, by: Literal["state", "pair"] = "state", groups: bool = False
@@ -1315,17 +1327,19 @@ class QueryMixin:
 
         sub = AllianceGraph(self.vocabulary)
         cited: set[str] = set()
-        for node in sorted(nodes):
-            attrs = dict(self.nx.nodes[node])
-            sub.nx.add_node(node, **attrs)
-            cited.update(attrs.get("articles", ()) if attrs.get("kind") != "state" else ())
+        node_attrs = self.nx.nodes
+        sub.nx.add_nodes_from((node, dict(node_attrs[node])) for node in sorted(nodes))
+        for node, attrs in sub.nx.nodes(data=True):
+            if attrs.get("kind") in ("agreement", "person"):
+                cited.update(attrs.get("articles", ()))
             if attrs.get("kind") == "agreement":
                 for name in (attrs.get("label", ""), *attrs.get("aliases", ())):
                     sub._alias_index.setdefault(slugify(str(name)), node)
-        for u, v, key, data in sorted(edges, key=lambda e: (e[0], e[1], e[2])):
-            copied = dict(data)
-            copied["evidence"] = list(data["evidence"])
-            sub.nx.add_edge(u, v, key=key, **copied)
+        # Evidence lists are copied so that merging into the new graph leaves this one alone.
+        sub.nx.add_edges_from(
+            (u, v, key, {**data, "evidence": list(data["evidence"])}) for u, v, key, data in edges
+        )
+        for *_, data in edges:
             cited.update(data["articles"])
         sub.articles = {a: self.articles[a] for a in sorted(cited) if a in self.articles}
         return sub
