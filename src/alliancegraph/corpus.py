@@ -14,7 +14,13 @@ on. The cue lists live in ``data/cues.json``.
 
 Bad files do not stop a corpus: each one becomes a
 :class:`~alliancegraph.exceptions.CorpusError` in :attr:`Corpus.problems`
-(and a log warning), unless ``strict=True``.
+(and a log warning), unless ``strict=True``. Its message names the file and
+says why: empty, binary (PDF, Office, image, NUL or control bytes), in no
+encoding that can be told, over ``max_bytes`` (20 MB), not a regular file (a
+named pipe, a folder), a broken or looping symbolic link, unreadable, or of an
+unknown extension. Text that is not UTF-8 is decoded if its encoding can be
+told (:func:`decode_bytes`). A 10 MB line costs time in proportion to its
+length: no sentence the extractor sees is longer than :data:`MAX_SENTENCE_CHARS`.
 
 Examples
 --------
