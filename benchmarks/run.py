@@ -441,6 +441,8 @@ def _targets(report: dict[str, Any]) -> dict[str, Any]:
     mem = report["memory"]
     turtle = report["formats"].get("turtle_vs_pyoxigraph", {})
     queries = [q["median_ms"] for q in report["queries"].values() if "median_ms" in q]
+    # Helpers may cache their answers; the first call pays for the indexes.
+    first_calls = [q["first_ms"] for q in report["queries"].values() if "first_ms" in q]
     checks: dict[str, Any] = {
         "extraction >= 1000 articles/s per core": ext["articles_per_s_per_core"],
         "extraction within 6x of Aho-Corasick": ext["ratio_to_floor"],
@@ -450,6 +452,7 @@ def _targets(report: dict[str, Any]) -> dict[str, Any]:
         "Turtle write within 2x of pyoxigraph": turtle.get("write_ratio_to_pyoxigraph"),
         "Turtle read >= 300,000 triples/s": turtle.get("read_triples_per_s"),
         "slowest query helper < 10 ms": max(queries) if queries else None,
+        "slowest query helper < 10 ms (first call)": max(first_calls) if first_calls else None,
     }
     limits = {
         "extraction >= 1000 articles/s per core": lambda x: x >= 1000,
@@ -462,6 +465,7 @@ def _targets(report: dict[str, Any]) -> dict[str, Any]:
         "Turtle write within 2x of pyoxigraph": lambda x: x <= 2,
         "Turtle read >= 300,000 triples/s": lambda x: x >= 300_000,
         "slowest query helper < 10 ms": lambda x: x < 10,
+        "slowest query helper < 10 ms (first call)": lambda x: x < 10,
     }
     return {
         name: {"measured": value, "met": None if value is None else limits[name](value)}
