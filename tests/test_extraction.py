@@ -298,11 +298,11 @@ def own_scores():
 @pytest.mark.parametrize(
     ("section", "floor"),
     [
-        ("states", 0.95),
-        ("cooperation", 0.78),
-        ("agreements", 0.75),
-        ("persons", 0.85),
-        ("targets", 0.5),
+        ("states", 0.97),
+        ("cooperation", 0.87),
+        ("agreements", 0.8),
+        ("persons", 0.9),
+        ("targets", 0.6),
     ],
 )
 def test_our_own_articles_stay_above_their_measured_floor(own_scores, section, floor):

@@ -258,9 +258,9 @@ def _content(name: str) -> set[str]:
     return {w for w in re.findall(r"[a-z0-9]+", name.casefold()) if w not in _STOP}
 
 
-def _agreement_match(pred: Mapping[str, Any], gold: GoldAgreement) -> bool:
-    if _names(pred) & _names(gold):
-        return True
+def _agreement_match(pred: Mapping[str, Any], gold: GoldAgreement, by_name: bool) -> bool:
+    if by_name:
+        return bool(_names(pred) & _names(gold))
     return (
         pred.get("kind") == gold.kind
         and set(pred.get("parties", [])) == set(gold.parties)
@@ -275,18 +275,26 @@ def _score_agreements(
     detail: dict[str, Any],
 ) -> None:
     unmatched = list(range(len(predicted)))
-    fn = []
-    for gold in g.agreements:
-        hit = next((i for i in unmatched if _agreement_match(predicted[i], gold)), None)
-        if hit is None:
-            fn.append(gold.name)
-        else:
-            unmatched.remove(hit)
-            score.tp += 1
-    for gold in g.optional_agreements:
-        hit = next((i for i in unmatched if _agreement_match(predicted[i], gold)), None)
-        if hit is not None:
-            unmatched.remove(hit)
+    missing = list(g.agreements)
+    optional = list(g.optional_agreements)
+    # Names first, so a loose match cannot take the agreement another one names exactly.
+    for by_name in (True, False):
+        for gold in list(missing):
+            hit = next(
+                (i for i in unmatched if _agreement_match(predicted[i], gold, by_name)), None
+            )
+            if hit is not None:
+                unmatched.remove(hit)
+                missing.remove(gold)
+                score.tp += 1
+        for gold in list(optional):
+            hit = next(
+                (i for i in unmatched if _agreement_match(predicted[i], gold, by_name)), None
+            )
+            if hit is not None:
+                unmatched.remove(hit)
+                optional.remove(gold)
+    fn = [gold.name for gold in missing]
     score.fn += len(fn)
     score.fp += len(unmatched)
     detail["agreements_fn"] = fn

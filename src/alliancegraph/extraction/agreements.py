@@ -33,8 +33,9 @@ from .cues import CompiledCues
 
 __all__ = ["AgreementFinding", "find_agreements"]
 
-_TOKEN = re.compile(r"[A-Za-z0-9][\w.’'\-&]*|[^\w\s]")
+_TOKEN = re.compile(r"[A-Za-z0-9][\w.’'\-–&]*|[^\w\s]")
 _CONNECTORS = frozenset({"and", "of", "for", "on", "the", "&", "in", "to"})
+_DETERMINERS = frozenset({"a", "an", "the", "its", "their", "this", "that", "his", "her", "our"})
 _TAIL_CONNECTORS = frozenset({"for", "on", "of", "against", "in", "to", "and"})
 # Connectors that only continue a tail already begun: "Code of Conduct in the South China Sea".
 _LATER_CONNECTORS = frozenset({"in", "to", "and"})
@@ -225,7 +226,11 @@ def _named(ctx: ArticleContext, sentence: Sentence) -> list[_Candidate]:
                     and tokens[m - 1][2].isalpha()
                     and tokens[m - 1][2].islower()
                 ):
-                    if tokens[m - 1][2] in _CONNECTORS or tokens[m - 1][2] in cues.generic_heads:
+                    word = tokens[m - 1][2]
+                    # Adjectives, not articles or verbs: "signed a memorandum" is no name.
+                    if word in _CONNECTORS or word in _DETERMINERS or word in cues.generic_heads:
+                        break
+                    if word.endswith(("ed", "ing")):
                         break
                     m -= 1
                 if m > 0 and _name_word(tokens[m - 1][2], cues):
@@ -354,7 +359,7 @@ def _described(ctx: ArticleContext, sentence: Sentence) -> list[_Candidate]:
         if size:
             cand.parties = {a for a in ctx.resolve_collective(sentence, size) if len(a) == 3}
         out.append(cand)
-    if not sentence.state_actors() and not sentence.collective:
+    if not sentence.state_actors() and not sentence.collective and not ctx.core:
         return out
     for m in _TOPICAL.finditer(sentence.text):
         start = sentence.start + m.start()
@@ -527,6 +532,11 @@ def _same(ctx: ArticleContext, a: _Candidate, b: _Candidate) -> bool:
     stripped_a, stripped_b = _without_states(ctx, a.name), _without_states(ctx, b.name)
     if stripped_a and stripped_a == stripped_b and len(stripped_a.split()) >= 2:
         return True
+    # "Code of Conduct" is the "Code of Conduct in the South China Sea", shortened.
+    words_a, words_b = _key(a.name).split(), _key(b.name).split()
+    short, long_ = sorted((words_a, words_b), key=len)
+    if a.named and b.named and len(short) >= 2 and long_[: len(short)] == short:
+        return True
     kinds_match = a.kind == b.kind or {a.kind, b.kind} <= _AGREEMENT_LIKE
     if not kinds_match:
         return False
@@ -538,19 +548,21 @@ def _same(ctx: ArticleContext, a: _Candidate, b: _Candidate) -> bool:
             if named.org and described.parties and described.parties == named.parties:
                 return True
     if a.parties == b.parties and a.named and b.named:
-        return bool(_content_words(ctx, a) & _content_words(ctx, b))
+        # "Act East Forum" and "Japan-India Act East Forum" are one; the "Code of Conduct"
+        # and the "Declaration on the Conduct of Parties" are two.
+        content = sorted((_content_words(ctx, a), _content_words(ctx, b)), key=len)
+        return bool(content[0]) and content[0] <= content[1]
     return False
 
 
 def _merge(ctx: ArticleContext, candidates: list[_Candidate]) -> list[_Candidate]:
+    # Connected components: a mention joins every group it matches, and those groups merge.
     groups: list[list[_Candidate]] = []
     for cand in candidates:
-        for group in groups:
-            if any(_same(ctx, cand, other) for other in group):
-                group.append(cand)
-                break
-        else:
-            groups.append([cand])
+        joined = [g for g in groups if any(_same(ctx, cand, other) for other in g)]
+        merged_group = [m for g in joined for m in g] + [cand]
+        groups = [g for g in groups if not any(g is j for j in joined)] + [merged_group]
+    groups.sort(key=lambda g: min(c.start for c in g))
     out = []
     for group in groups:
         if all(c.heading for c in group):
@@ -558,7 +570,7 @@ def _merge(ctx: ArticleContext, candidates: list[_Candidate]) -> list[_Candidate
         # The canonical name: a grouping's own, else the longest body name, named before described.
         best = max(
             group,
-            key=lambda c: (c.org is not None, c.named, not c.heading or c.named, len(c.name)),
+            key=lambda c: (c.org is not None, c.named, not c.heading, len(c.name)),
         )
         merged = _Candidate(
             name=best.name,
