@@ -522,44 +522,60 @@ def _content_words(ctx: ArticleContext, cand: _Candidate) -> set[str]:
     return words
 
 
-def _same(ctx: ArticleContext, a: _Candidate, b: _Candidate) -> bool:
-    keys_a = {_key(a.name)} | {_key(x) for x in a.aliases}
-    keys_b = {_key(b.name)} | {_key(x) for x in b.aliases}
-    if keys_a & keys_b:
+@dataclass(frozen=True)
+class _Names:
+    """What merging compares, computed once per candidate."""
+
+    keys: frozenset[str]
+    words: tuple[str, ...]
+    stripped: str
+    content: frozenset[str]
+
+    @classmethod
+    def of(cls, ctx: ArticleContext, cand: _Candidate) -> _Names:
+        key = _key(cand.name)
+        return cls(
+            keys=frozenset({key} | {_key(x) for x in cand.aliases}),
+            words=tuple(key.split()),
+            stripped=_without_states(ctx, cand.name),
+            content=frozenset(_content_words(ctx, cand)),
+        )
+
+
+def _same(a: _Candidate, b: _Candidate, na: _Names, nb: _Names) -> bool:
+    if na.keys & nb.keys:
         return True
     if a.org and a.org == b.org:
         return True
-    stripped_a, stripped_b = _without_states(ctx, a.name), _without_states(ctx, b.name)
-    if stripped_a and stripped_a == stripped_b and len(stripped_a.split()) >= 2:
+    if na.stripped and na.stripped == nb.stripped and len(na.words) >= 2:
         return True
     # "Code of Conduct" is the "Code of Conduct in the South China Sea", shortened.
-    words_a, words_b = _key(a.name).split(), _key(b.name).split()
-    short, long_ = sorted((words_a, words_b), key=len)
+    short, long_ = sorted((na.words, nb.words), key=len)
     if a.named and b.named and len(short) >= 2 and long_[: len(short)] == short:
         return True
-    kinds_match = a.kind == b.kind or {a.kind, b.kind} <= _AGREEMENT_LIKE
-    if not kinds_match:
+    if not (a.kind == b.kind or {a.kind, b.kind} <= _AGREEMENT_LIKE):
         return False
-    for described, named in ((a, b), (b, a)):
+    for described, named, words in ((a, b, nb.words), (b, a, na.words)):
         if not described.named and named.named:
-            mods = described.descriptors
-            if mods and mods <= set(_key(named.name).split()):
+            if described.descriptors and described.descriptors <= set(words):
                 return True
             if named.org and described.parties and described.parties == named.parties:
                 return True
     if a.parties == b.parties and a.named and b.named:
         # "Act East Forum" and "Japan-India Act East Forum" are one; the "Code of Conduct"
         # and the "Declaration on the Conduct of Parties" are two.
-        content = sorted((_content_words(ctx, a), _content_words(ctx, b)), key=len)
-        return bool(content[0]) and content[0] <= content[1]
+        small, large = sorted((na.content, nb.content), key=len)
+        return bool(small) and small <= large
     return False
 
 
 def _merge(ctx: ArticleContext, candidates: list[_Candidate]) -> list[_Candidate]:
     # Connected components: a mention joins every group it matches, and those groups merge.
+    names = {id(c): _Names.of(ctx, c) for c in candidates}
     groups: list[list[_Candidate]] = []
     for cand in candidates:
-        joined = [g for g in groups if any(_same(ctx, cand, other) for other in g)]
+        nc = names[id(cand)]
+        joined = [g for g in groups if any(_same(cand, o, nc, names[id(o)]) for o in g)]
         merged_group = [m for g in joined for m in g] + [cand]
         groups = [g for g in groups if not any(g is j for j in joined)] + [merged_group]
     groups.sort(key=lambda g: min(c.start for c in g))
