@@ -189,8 +189,27 @@ class ArticleContext:
         names = [
             m for m in self._slice(self._name_starts, self.names, s, e) if m.kind != "non_actor"
         ]
-        clauses = _clauses(text, s)
         domain_mentions = self._slice(self._domain_starts, self._domains, s, e)
+        collective_hits = self.cue_hits("collective", s, e)
+        if not names and not domain_mentions and not collective_hits:
+            # Nobody acts and nothing is done: no clause can hold a fact.
+            return Sentence(
+                index,
+                s,
+                e,
+                text,
+                heading,
+                [],
+                [],
+                [],
+                {},
+                [(s, e)],
+                cooperative=bool(self.cue_hits("cooperation", s, e)),
+                hostile=False,
+                hedged=False,
+                collective=[],
+            )
+        clauses = _clauses(text, s)
         # A hostile word inside a domain ("missile provocations") describes the domain.
         hostile = any(
             not any(d.start <= h[0] < d.end for d in domain_mentions)
@@ -202,7 +221,7 @@ class ArticleContext:
         name_spans = [(m.start, m.end) for m in names]
         collective = [
             (a, b, size)
-            for a, b, size in self.cue_hits("collective", s, e)
+            for a, b, size in collective_hits
             if not any(a < ne and ns < b for ns, ne in name_spans)
         ]
         owners = self._owners(states, domain_mentions)
@@ -265,7 +284,11 @@ class ArticleContext:
             # target only with a hostile noun ("limit China's access").
             (self._target_before(clause_start, m.start) and not possessive)
             or self._target_after(m)
-            or (_FOR_FRAME.search(before) and _MESSAGE_AFTER.search(after))
+            or (
+                before.rstrip().lower().endswith(("for", "for the"))
+                and _FOR_FRAME.search(before)
+                and _MESSAGE_AFTER.search(after)
+            )
             or (
                 hostile
                 and _HOSTILE_OBJECT.search(before)
