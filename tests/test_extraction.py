@@ -149,6 +149,14 @@ def test_attacks_are_not_cooperation(extract):
     assert ("RUS", "UKR") in targets(result)
 
 
+def test_a_small_grouping_that_acts_acts_through_its_members(extract):
+    result = extract("The Quad leaders agreed to expand maritime domain awareness.")
+    members = ("AUS", "IND", "JPN", "USA")
+    assert coop(result) == {
+        (a, b, "maritime_security") for i, a in enumerate(members) for b in members[i + 1 :]
+    }
+
+
 def test_an_organisation_that_acts_is_not_a_state_pair(extract):
     result = extract("The EU and India agreed to cooperate on semiconductors.")
     assert coop(result) == set()

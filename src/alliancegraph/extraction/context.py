@@ -52,7 +52,8 @@ _MESSAGE_AFTER = re.compile(r"^(?:'s?)?,?\s+the\s+(?:message|signal|warning)\b",
 _HOSTILE_OBJECT = re.compile(r"\b(?:at|on|against|into|upon)\s+(?:the\s+)?$", re.I)
 _ACTING_ORGS = frozenset({"organization", "grouping", "alliance"})
 
-_BEYOND = 1 << 62  # an offset past any text, for bisecting (start, end) pairs
+_BEYOND = 1 << 62
+_MINILATERAL = 5  # groupings this small act through their members (Quad, AUKUS, Squad)  # an offset past any text, for bisecting (start, end) pairs
 
 # Confidence by how the participants were found.
 EXPLICIT = 0.9
@@ -477,7 +478,7 @@ class ArticleContext:
     def _clause(self, sentence: Sentence, ci: int) -> Participation | None:
         start, end = sentence.clauses[ci]
         refs = [r for r in sentence.states if start <= r.start < end and r.role == "actor"]
-        explicit = list(dict.fromkeys(r.state for r in refs))
+        explicit = list(dict.fromkeys(m for r in refs for m in self._acting_members(r.state)))
         collective = [size for a, _, size in sentence.collective if start <= a < end]
         group = self.resolve_collective(sentence, collective[0]) if collective else frozenset()
         chains = [c for c in sentence.chains if c <= set(explicit)]
@@ -526,6 +527,15 @@ class ArticleContext:
         if len(group) >= 2:
             return Participation(ci, _clique(group), COLLECTIVE)
         return None
+
+    def _acting_members(self, actor: str) -> tuple[str, ...]:
+        """A minilateral grouping that acts ("the Quad leaders agreed") acts through its
+        members; an organisation (the EU, ASEAN) or a large alliance acts as itself."""
+        if actor.startswith("org:"):
+            org = self.vocabulary.organizations[actor[4:]]
+            if org.kind == "grouping" and 2 <= len(org.members) <= _MINILATERAL:
+                return org.members
+        return (actor,)
 
     def _with_star(
         self, refs: list[StateRef], start: int, end: int
