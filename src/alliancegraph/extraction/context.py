@@ -52,8 +52,8 @@ _MESSAGE_AFTER = re.compile(r"^(?:'s?)?,?\s+the\s+(?:message|signal|warning)\b",
 _HOSTILE_OBJECT = re.compile(r"\b(?:at|on|against|into|upon)\s+(?:the\s+)?$", re.I)
 _ACTING_ORGS = frozenset({"organization", "grouping", "alliance"})
 
-_BEYOND = 1 << 62
-_MINILATERAL = 5  # groupings this small act through their members (Quad, AUKUS, Squad)  # an offset past any text, for bisecting (start, end) pairs
+_BEYOND = 1 << 62  # an offset past any text, for bisecting (start, end) pairs
+_MINILATERAL = 5  # groupings this small act through their members (Quad, AUKUS, Squad)
 
 # Confidence by how the participants were found.
 EXPLICIT = 0.9
