@@ -8,6 +8,7 @@ fetching URLs or expanding XML entities.
 
 from __future__ import annotations
 
+import contextlib
 import http.server
 import io
 import json
@@ -693,3 +694,37 @@ def test_an_external_xml_entity_is_never_loaded(suffix, web_server, tmp_path):
         alliancegraph.read(path)
 
     assert requests == []
+
+
+# Reader bugs found by tests/test_property.py, left to the readers' owner
+# (alliancegraph/io.py, graph.py): remove each mark once its test passes.
+@pytest.mark.xfail(
+    raises=AttributeError,
+    reason="reader bug: a JSON node that is not an object escapes AllianceGraph.from_dict "
+    "as AttributeError instead of GraphFormatError",
+)
+def test_a_json_graph_whose_node_is_not_an_object_is_a_format_error(seed_graph, tmp_path):
+    data = seed_graph.to_dict()
+    data["nodes"][0] = None
+    path = tmp_path / "graph.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+
+    with pytest.raises(GraphFormatError) as caught:
+        alliancegraph.read(path)
+
+    assert str(caught.value).startswith(f"{path}: ")
+
+
+@pytest.mark.xfail(
+    raises=UserWarning,
+    reason="reader bug: networkx warns 'No key type for id …' and the warning escapes "
+    "read_graph (an error under warnings-as-errors)",
+)
+def test_a_graphml_key_without_a_type_warns_nothing(seed_graph, tmp_path):
+    path = tmp_path / "graph.graphml"
+    seed_graph.write(path)
+    path.write_bytes(path.read_bytes().replace(b' attr.type="string"', b"", 1))
+
+    # Refusing the file is fine too; a warning or another exception is not.
+    with contextlib.suppress(GraphFormatError):
+        alliancegraph.read(path)
