@@ -44,9 +44,11 @@ alliancegraph.exceptions.UnknownNameError: unknown domain 'chipz'; did you mean 
 from __future__ import annotations
 
 import difflib
+import gc
 import logging
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import chain
@@ -413,6 +415,35 @@ def _code(node: str) -> str:
     return node.removeprefix("state:")
 
 
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while many small objects are made.
+
+    A large graph holds millions of objects; every automatic collection the
+    new objects trigger would walk all of them, which made index builds and
+    views several times slower.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _bulk(build: Callable[[_Index], R]) -> Callable[[_Index], R]:
+    """Run an index builder with the garbage collector paused."""
+
+    def run(index: _Index) -> R:
+        with _gc_paused():
+            return build(index)
+
+    run.__name__ = build.__name__
+    run.__doc__ = build.__doc__
+    return run
+
+
 class _Index:
     """Lookup tables over one state of a graph, each built on first use.
 
@@ -428,6 +459,7 @@ class _Index:
         self.memo: dict[tuple[Any, ...], Any] = {}
 
     @cached_property
+    @_bulk
     def by_predicate(self) -> dict[str, list[tuple[str, str, dict[str, Any]]]]:
         out: dict[str, list[tuple[str, str, dict[str, Any]]]] = defaultdict(list)
         for u, v, data in self.graph.edges(data=True):
@@ -435,6 +467,7 @@ class _Index:
         return dict(out)
 
     @cached_property
+    @_bulk
     def nodes_by_kind(self) -> dict[str, list[str]]:
         out: dict[str, list[str]] = defaultdict(list)
         for node, kind in self.graph.nodes(data="kind"):
@@ -443,6 +476,7 @@ class _Index:
 
     # cooperation
     @cached_property
+    @_bulk
     def coop(self) -> list[CooperationEdge]:
         edges = [
             CooperationEdge(
@@ -460,6 +494,7 @@ class _Index:
         return edges
 
     @cached_property
+    @_bulk
     def coop_by_domain(self) -> dict[str, list[CooperationEdge]]:
         out: dict[str, list[CooperationEdge]] = defaultdict(list)
         for edge in self.coop:
@@ -467,6 +502,7 @@ class _Index:
         return dict(out)
 
     @cached_property
+    @_bulk
     def coop_by_state(self) -> dict[str, list[CooperationEdge]]:
         out: dict[str, list[CooperationEdge]] = defaultdict(list)
         for edge in self.coop:
@@ -475,6 +511,7 @@ class _Index:
         return dict(out)
 
     @cached_property
+    @_bulk
     def coop_by_pair(self) -> dict[tuple[str, str], list[CooperationEdge]]:
         out: dict[tuple[str, str], list[CooperationEdge]] = defaultdict(list)
         for edge in self.coop:
@@ -482,6 +519,7 @@ class _Index:
         return dict(out)
 
     @cached_property
+    @_bulk
     def coop_by_article(self) -> dict[str, list[CooperationEdge]]:
         out: dict[str, list[CooperationEdge]] = defaultdict(list)
         for edge in self.coop:
@@ -500,6 +538,7 @@ class _Index:
         return found
 
     @cached_property
+    @_bulk
     def pair_totals(self) -> dict[tuple[str, str], tuple[int, int]]:
         """Per pair: (cooperation sentences, domains)."""
         return {
@@ -508,11 +547,13 @@ class _Index:
         }
 
     @cached_property
+    @_bulk
     def domain_totals(self) -> dict[str, int]:
         """Per domain: cooperation sentences."""
         return {d: sum(e.support for e in edges) for d, edges in self.coop_by_domain.items()}
 
     @cached_property
+    @_bulk
     def state_totals(self) -> dict[str, tuple[int, int]]:
         """Per state: (number of partners, cooperation sentences)."""
         out = {}
@@ -523,6 +564,7 @@ class _Index:
 
     # agreements
     @cached_property
+    @_bulk
     def agreements_by_party(self) -> dict[str, list[str]]:
         out: dict[str, list[str]] = defaultdict(list)
         for node in self.nodes_by_kind.get("agreement", []):
@@ -531,6 +573,7 @@ class _Index:
         return dict(out)
 
     @cached_property
+    @_bulk
     def agreements_by_domain(self) -> dict[str, list[str]]:
         out: dict[str, list[str]] = defaultdict(list)
         for node in self.nodes_by_kind.get("agreement", []):
@@ -539,6 +582,7 @@ class _Index:
         return dict(out)
 
     @cached_property
+    @_bulk
     def names(self) -> dict[str, dict[str, str]]:
         """Casefolded names of organisations and agreements, by kind, to node ids."""
         orgs: dict[str, str] = {}
@@ -555,6 +599,7 @@ class _Index:
 
     # targets and persons
     @cached_property
+    @_bulk
     def targets(self) -> list[TargetResult]:
         out = [
             TargetResult(
@@ -571,6 +616,7 @@ class _Index:
         return out
 
     @cached_property
+    @_bulk
     def targets_by_actor(self) -> dict[str, list[TargetResult]]:
         out: dict[str, list[TargetResult]] = defaultdict(list)
         for t in self.targets:
@@ -580,6 +626,7 @@ class _Index:
         return dict(out)
 
     @cached_property
+    @_bulk
     def persons(self) -> list[PersonResult]:
         out = []
         for node in self.nodes_by_kind.get("person", []):
@@ -602,6 +649,7 @@ class _Index:
         return out
 
     @cached_property
+    @_bulk
     def persons_by_state(self) -> dict[str | None, list[PersonResult]]:
         out: dict[str | None, list[PersonResult]] = defaultdict(list)
         for person in self.persons:
@@ -1216,6 +1264,16 @@ class QueryMixin:
             groups = defaultdict(list)
             for e in index.coop_in(wanted):
                 groups[e.a, e.b].append(e)
+        with _gc_paused():
+            out = self._project(groups, min_support)
+        # Shared between calls (it is cached), so it must not be edited.
+        nx.freeze(out)
+        index.memo[key] = out
+        return out
+
+    def _project(
+        self, groups: dict[tuple[str, str], list[CooperationEdge]], min_support: int
+    ) -> nx.Graph:
         out = nx.Graph()
         for (a, b), edges in sorted(groups.items()):
             support = sum(e.support for e in edges)
@@ -1232,9 +1290,6 @@ class QueryMixin:
                 domains=tuple(sorted({e.domain for e in edges})),
                 confidence=max(e.confidence for e in edges),
             )
-        # Shared between calls (it is cached), so it must not be edited.
-        nx.freeze(out)
-        index.memo[key] = out
         return out
 
     def subgraph(
@@ -1258,7 +1313,6 @@ class QueryMixin:
         >>> sub.agreements(party="Japan")[0].name
         'Japan-India Private-Sector Dialogue on Economic Security'
         """
-        from .graph import AllianceGraph
 
         index = self._index()
         wanted = self._domains(domain) if domain is not None else None
@@ -1324,6 +1378,15 @@ class QueryMixin:
             nodes &= set(self.nx)
             if keep_states is not None:
                 nodes |= keep_states & set(self.nx)
+
+        with _gc_paused():
+            return self._copy_part(nodes, edges)
+
+    def _copy_part(
+        self, nodes: set[str], edges: list[tuple[str, str, str, dict[str, Any]]]
+    ) -> AllianceGraph:
+        """A new graph of these nodes and edges, attributes copied."""
+        from .graph import AllianceGraph
 
         sub = AllianceGraph(self.vocabulary)
         cited: set[str] = set()
