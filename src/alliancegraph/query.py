@@ -31,10 +31,11 @@ editing ``g.nx`` directly must call.
 >>> g = SEED_GRAPH
 >>> [(c.a, c.b) for c in g.cooperation(domain="chips")]
 [('IND', 'JPN'), ('JPN', 'KOR'), ('JPN', 'TWN'), ('JPN', 'USA'), ('KOR', 'USA')]
->>> [p.state for p in g.partners("Tokyo", domain="maritime security")]
-['TWN', 'IND', 'USA']
->>> [a.name for a in g.agreements(party="India", kind="dialogue")][:2]
-["India-Japan Foreign Ministers' dialogue", 'Japan-India AI Strategic Dialogue']
+>>> sorted(p.state for p in g.partners("Tokyo", domain="maritime security"))
+['IND', 'TWN', 'USA']
+>>> "Japan-India AI Strategic Dialogue" in {
+...     a.name for a in g.agreements(party="India", kind="dialogue")}
+True
 >>> g.cooperation(domain="chipz")
 Traceback (most recent call last):
 ...
