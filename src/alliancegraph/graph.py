@@ -72,6 +72,7 @@ class AllianceGraph(QueryMixin):
     # ------------------------------------------------------------- building
     def add(self, extraction: ArticleExtraction) -> None:
         """Merge one article's extraction into the graph."""
+        self.clear_query_cache()
         article = extraction.article
         if article.id in self.articles:
             log.warning("article %s added twice; its facts merge with the first", article.id)
@@ -259,29 +260,48 @@ class AllianceGraph(QueryMixin):
 
     @classmethod
     def from_dict(cls, data: dict[str, Any], vocabulary: Vocabulary | None = None) -> AllianceGraph:
-        """The graph :meth:`to_dict` wrote (raises ``KeyError``/``ValueError`` on bad data)."""
+        """The graph :meth:`to_dict` wrote.
+
+        Raises ``ValueError`` naming the section, the position and the problem
+        when the data is not of that shape.
+        """
         g = cls(vocabulary)
-        for raw in data["articles"]:
-            article = Article.model_validate(raw)
+        for section in ("articles", "nodes", "edges"):
+            if not isinstance(data.get(section), list):
+                raise ValueError(f"{section!r} must be a list")
+        for i, raw in enumerate(data["articles"]):
+            try:
+                article = Article.model_validate(raw)
+            except ValueError as err:
+                raise ValueError(f"articles[{i}]: {err}") from err
             g.articles[article.id] = article
-        for raw in data["nodes"]:
-            attrs = {k: _tuple(v) for k, v in raw.items() if k != "id"}
-            g.nx.add_node(raw["id"], **attrs)
-            if attrs.get("kind") == "agreement":
-                for name in (attrs.get("label", ""), *attrs.get("aliases", ())):
-                    g._alias_index.setdefault(slugify(str(name)), raw["id"])
-        for raw in data["edges"]:
-            g.nx.add_edge(
-                raw["source"],
-                raw["target"],
-                key=raw["key"],
-                predicate=raw["predicate"],
-                domain=raw["domain"],
-                support=int(raw["support"]),
-                confidence=float(raw["confidence"]),
-                articles=tuple(raw["articles"]),
-                evidence=[Evidence.model_validate(e) for e in raw["evidence"]],
-            )
+        for i, raw in enumerate(data["nodes"]):
+            try:
+                attrs = {k: _tuple(v) for k, v in raw.items() if k != "id"}
+                node = raw["id"]
+                if not isinstance(node, str):
+                    raise TypeError(f"id must be a string, not {type(node).__name__}")
+                g.nx.add_node(node, **attrs)
+                if attrs.get("kind") == "agreement":
+                    for name in (attrs.get("label", ""), *attrs.get("aliases", ())):
+                        g._alias_index.setdefault(slugify(str(name)), node)
+            except (AttributeError, KeyError, TypeError) as err:
+                raise ValueError(f"nodes[{i}]: {err!r}") from err
+        for i, raw in enumerate(data["edges"]):
+            try:
+                g.nx.add_edge(
+                    raw["source"],
+                    raw["target"],
+                    key=raw["key"],
+                    predicate=raw["predicate"],
+                    domain=raw["domain"],
+                    support=int(raw["support"]),
+                    confidence=float(raw["confidence"]),
+                    articles=tuple(raw["articles"]),
+                    evidence=[Evidence.model_validate(e) for e in raw["evidence"]],
+                )
+            except (AttributeError, KeyError, TypeError, ValueError) as err:
+                raise ValueError(f"edges[{i}]: {err!r}") from err
         return g
 
     def __eq__(self, other: object) -> bool:
@@ -342,11 +362,16 @@ def _merge_evidence(data: dict[str, Any], new: Iterable[Evidence]) -> None:
         at = bisect.bisect_left(evidence, key, key=_evidence_key)
         if at < len(evidence) and _evidence_key(evidence[at]) == key:
             continue
+        # Evidence is sorted by article: a new article has no neighbour of its own.
+        known = (at > 0 and evidence[at - 1].article == e.article) or (
+            at < len(evidence) and evidence[at].article == e.article
+        )
         evidence.insert(at, e)
         # Noisy-or: independent sentences saying the same thing raise confidence.
         doubt *= 1.0 - e.confidence
-        if e.article not in articles:
-            articles = tuple(sorted((*articles, e.article)))
+        if not known:
+            spot = bisect.bisect_left(articles, e.article)
+            articles = (*articles[:spot], e.article, *articles[spot:])
     data["support"] = len(evidence)
     data["confidence"] = round(1.0 - doubt, 4)
     data["articles"] = articles
