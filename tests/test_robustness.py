@@ -527,8 +527,8 @@ def test_a_bad_graph_file_is_one_line_without_a_traceback(tmp_path, capsys):
 
 
 def test_any_failure_reading_a_graph_is_one_line_without_a_traceback(seed_graph, tmp_path):
-    # A node that is not an object: today this trips a bug (AttributeError) in
-    # the reader, tomorrow a GraphFormatError; either way the user reads one line.
+    # A node that is not an object once tripped a bug (AttributeError) in the
+    # reader; a bug or a GraphFormatError, the user reads one line either way.
     data = seed_graph.to_dict()
     data["nodes"][0] = None
     path = tmp_path / "graph.json"
@@ -717,13 +717,8 @@ def test_an_external_xml_entity_is_never_loaded(suffix, web_server, tmp_path):
     assert requests == []
 
 
-# Reader bugs found by tests/test_property.py, left to the readers' owner
-# (alliancegraph/io.py, graph.py): remove each mark once its test passes.
-@pytest.mark.xfail(
-    raises=AttributeError,
-    reason="reader bug: a JSON node that is not an object escapes AllianceGraph.from_dict "
-    "as AttributeError instead of GraphFormatError",
-)
+# Reader bugs found by tests/test_property.py. A marked one is left to the
+# readers' owner (alliancegraph/io.py): remove its mark once it passes.
 def test_a_json_graph_whose_node_is_not_an_object_is_a_format_error(seed_graph, tmp_path):
     data = seed_graph.to_dict()
     data["nodes"][0] = None
