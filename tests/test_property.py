@@ -30,7 +30,7 @@ ARTICLES = [
     for folder in (ROOT / "data" / "seed_articles", ROOT / "tests" / "articles")
     for p in sorted(folder.glob("*.txt"))
 ]
-READABLE = [".json", ".nodelink.json", ".graphml", ".ttl", ".nt", ".jsonld", ".rdf"]
+READABLE = [".json", ".nodelink.json", ".graphml", ".gexf", ".ttl", ".nt", ".jsonld", ".rdf"]
 
 # ALLIANCEGRAPH_EXAMPLES=5000 pytest tests/test_property.py searches longer.
 EXAMPLES = settings(
@@ -235,17 +235,6 @@ def _edited(original: bytes, edits) -> bytes:
     return bytes(data)
 
 
-# A known reader bug (alliancegraph/io.py, left to its owner): a GraphML <key>
-# without attr.type makes networkx warn, and the warning escapes read_graph.
-# Only that is tolerated; remove the mark once it is fixed.
-KNOWN_READER_BUGS = pytest.mark.xfail(
-    raises=UserWarning,
-    strict=False,
-    reason="GraphML <key> without attr.type -> networkx UserWarning escapes read_graph",
-)
-
-
-@KNOWN_READER_BUGS
 @EXAMPLES
 @given(suffix=st.sampled_from(READABLE), edits=EDITS)
 def test_mutated_graph_files_raise_only_library_errors(suffix, edits, graph_files, workdir):

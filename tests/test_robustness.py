@@ -575,14 +575,6 @@ def test_a_malformed_vocabulary_names_the_file_the_entry_and_the_field(tmp_path,
 
 
 # ------------------------------------------------------------ graph readers
-# GEXF reading is being written (alliancegraph/io.py): until it lands, reading a
-# .gexf file fails as an unknown format. Remove this mark then.
-GEXF = pytest.param(
-    ".gexf",
-    marks=pytest.mark.xfail(reason="GEXF reader not implemented yet in alliancegraph/io.py"),
-)
-
-
 def _broken_copy(graph, tmp_path: Path, suffix: str) -> Path:
     good = tmp_path / f"good{suffix}"
     graph.write(good)
@@ -592,7 +584,7 @@ def _broken_copy(graph, tmp_path: Path, suffix: str) -> Path:
     return broken
 
 
-@pytest.mark.parametrize("suffix", [".json", ".graphml", GEXF, ".ttl", ".nt", ".jsonld", ".rdf"])
+@pytest.mark.parametrize("suffix", [".json", ".graphml", ".gexf", ".ttl", ".nt", ".jsonld", ".rdf"])
 def test_a_truncated_graph_file_is_an_error_with_its_file_and_line(suffix, seed_graph, tmp_path):
     broken = _broken_copy(seed_graph, tmp_path, suffix)
 
@@ -686,7 +678,7 @@ ROOTS = {
 }
 
 
-@pytest.mark.parametrize("suffix", [GEXF if s == ".gexf" else s for s in sorted(ROOTS)])
+@pytest.mark.parametrize("suffix", sorted(ROOTS))
 def test_xml_entity_expansion_is_refused(suffix, tmp_path):
     path = tmp_path / f"bomb{suffix}"
     path.write_text(BILLION_LAUGHS + ROOTS[suffix], encoding="utf-8")
@@ -699,7 +691,7 @@ def test_xml_entity_expansion_is_refused(suffix, tmp_path):
     assert str(caught.value).startswith(f"{path}: ")
 
 
-@pytest.mark.parametrize("suffix", [GEXF if s == ".gexf" else s for s in sorted(ROOTS)])
+@pytest.mark.parametrize("suffix", sorted(ROOTS))
 def test_an_external_xml_entity_is_never_loaded(suffix, web_server, tmp_path):
     url, requests = web_server
     secret = tmp_path / "secret.txt"
@@ -731,11 +723,6 @@ def test_a_json_graph_whose_node_is_not_an_object_is_a_format_error(seed_graph, 
     assert str(caught.value).startswith(f"{path}: ")
 
 
-@pytest.mark.xfail(
-    raises=UserWarning,
-    reason="reader bug: networkx warns 'No key type for id …' and the warning escapes "
-    "read_graph (an error under warnings-as-errors)",
-)
 def test_a_graphml_key_without_a_type_warns_nothing(seed_graph, tmp_path):
     path = tmp_path / "graph.graphml"
     seed_graph.write(path)

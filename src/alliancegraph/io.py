@@ -6,7 +6,7 @@ extension             format                                              read
 ``.json``             the whole graph (this package's own format)         yes
 ``.nodelink.json``    node-link JSON (d3, ``networkx.node_link_graph``)   yes
 ``.graphml``          GraphML for Gephi, Cytoscape, yEd, igraph           yes
-``.gexf``             GEXF 1.3 for Gephi                                  no
+``.gexf``             GEXF 1.3 for Gephi (read back without articles)     yes
 ``.csv``              two tables, ``<stem>.nodes.csv`` and ``.edges.csv``  no
 ``.ttl`` ``.nt``      RDF: Turtle, N-Triples (:mod:`alliancegraph.rdf`)    yes
 ``.jsonld`` ``.rdf``  RDF: JSON-LD, RDF/XML                               yes
@@ -33,9 +33,11 @@ from __future__ import annotations
 
 import contextlib
 import json
+import logging
 import os
 import re
 import tempfile
+import warnings
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
@@ -46,6 +48,8 @@ from .exceptions import GraphFormatError, OutputError
 if TYPE_CHECKING:
     from .graph import AllianceGraph
     from .vocabulary import Vocabulary
+
+log = logging.getLogger(__name__)
 
 __all__ = ["atomic_write", "flat_graph", "read_graph", "write_graph"]
 
@@ -402,14 +406,26 @@ def _graph_articles(raw: Any, where: str) -> list[Any]:
 def _read_graphml(path: Path, vocabulary: Vocabulary | None) -> AllianceGraph:
     import networkx as nx
 
+    data = _safe_xml(path)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            flat = nx.parse_graphml(data, node_type=str, edge_key_type=str, force_multigraph=True)
+        except (nx.NetworkXError, ValueError, KeyError, TypeError) as err:
+            raise GraphFormatError(
+                f"{path}: not a GraphML graph networkx can read ({err})"
+            ) from err
+    for warning in caught:
+        # A <key> without a type is read as text; say so without failing the read.
+        log.warning("%s: %s", path, warning.message)
+    return _from_flat(flat, path, vocabulary)
+
+
+def _from_flat(flat: Any, path: Path, vocabulary: Vocabulary | None) -> AllianceGraph:
+    """An AllianceGraph from a graph whose attributes were flattened by :func:`flat_graph`."""
     from .graph import AllianceGraph
     from .models import Evidence, slugify
 
-    data = _safe_xml(path)
-    try:
-        flat = nx.parse_graphml(data, node_type=str, edge_key_type=str, force_multigraph=True)
-    except (nx.NetworkXError, ValueError, KeyError, TypeError) as err:
-        raise GraphFormatError(f"{path}: not a GraphML graph networkx can read ({err})") from err
     graph = AllianceGraph(vocabulary)
     for article in _graph_articles(flat.graph.get("articles"), f"{path}: graph attribute"):
         graph.articles[article.id] = article
@@ -447,6 +463,60 @@ def _read_graphml(path: Path, vocabulary: Vocabulary | None) -> AllianceGraph:
             raise GraphFormatError(f"{where}: malformed edge data ({err})") from err
         graph.nx.add_edge(u, v, key=attrs.pop("key", key), **attrs)
     return graph
+
+
+def _read_gexf(path: Path, vocabulary: Vocabulary | None) -> AllianceGraph:
+    """A GEXF file written by :func:`write_graph`, parsed with entities and DTDs refused.
+
+    GEXF has no place for article metadata, so the graph comes back without
+    ``articles``; everything on nodes and edges comes back whole.
+    """
+    import defusedxml.ElementTree
+    import networkx as nx
+
+    root = defusedxml.ElementTree.fromstring(_safe_xml(path), forbid_dtd=True)
+    ns = root.tag[: root.tag.index("}") + 1] if root.tag.startswith("{") else ""
+    graph_el = root.find(f"{ns}graph")
+    if graph_el is None:
+        raise GraphFormatError(f"{path}: no <graph> element; not a GEXF file")
+    types: dict[tuple[str, str], str] = {}
+    for attributes in graph_el.findall(f"{ns}attributes"):
+        cls = attributes.get("class", "node")
+        for attribute in attributes.findall(f"{ns}attribute"):
+            types[(cls, attribute.get("id", ""))] = attribute.get("type", "string")
+
+    def values(element: Any, cls: str) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        holder = element.find(f"{ns}attvalues")
+        for value in holder.findall(f"{ns}attvalue") if holder is not None else ():
+            key, text = value.get("for", ""), value.get("value", "")
+            kind = types.get((cls, key), "string")
+            try:
+                out[key] = (
+                    int(text)
+                    if kind in ("integer", "long")
+                    else float(text)
+                    if kind in ("double", "float")
+                    else text == "true"
+                    if kind == "boolean"
+                    else text
+                )
+            except ValueError as err:
+                raise GraphFormatError(f"{path}: {cls} attribute {key!r}: {err}") from err
+        return out
+
+    flat = nx.MultiDiGraph()
+    for node in graph_el.iter(f"{ns}node"):
+        node_id = node.get("id")
+        if node_id is None:
+            raise GraphFormatError(f"{path}: a <node> without an id")
+        flat.add_node(node_id, **values(node, "node"))
+    for edge in graph_el.iter(f"{ns}edge"):
+        source, target = edge.get("source"), edge.get("target")
+        if source is None or target is None:
+            raise GraphFormatError(f"{path}: an <edge> without source or target")
+        flat.add_edge(source, target, key=edge.get("label", ""), **values(edge, "edge"))
+    return _from_flat(flat, path, vocabulary)
 
 
 # ------------------------------------------------------------------- GEXF
@@ -637,6 +707,7 @@ _WRITERS: dict[str, Callable[..., Path]] = {
 _READERS: dict[str, Callable[[Path, Any], AllianceGraph]] = {
     "json": _read_json,
     "graphml": _read_graphml,
+    "gexf": _read_gexf,
     "nodelink": _read_node_link,
     **{fmt: _rdf_reader(fmt) for fmt in _RDF_EXTENSIONS},
 }
