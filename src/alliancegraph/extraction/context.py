@@ -265,7 +265,9 @@ class ArticleContext:
                 return None
             return StateRef(state, m.start, m.end, "person", "actor")
         clause_start = next((a for a, b in clauses if a <= m.start < b), s)
-        before = self.text[clause_start : m.start]
+        # A bounded window: the rules look at a few words before a name, and a
+        # clause thousands of characters long must not make each name cost as much.
+        before = self.text[max(clause_start, m.start - 120) : m.start]
         if m.kind == "org":
             org = self.vocabulary.organizations[m.ref]
             if org.kind not in _ACTING_ORGS or self.cues.venue.search(before):
@@ -613,10 +615,8 @@ def _inside(m: Mention, spans: tuple[tuple[int, int], ...]) -> bool:
 
 
 def _line_start(spans: tuple[tuple[int, int], ...], pos: int) -> int:
-    for s, e in spans:
-        if s <= pos <= e:
-            return s
-    return pos
+    i = bisect_right(spans, (pos, _BEYOND)) - 1
+    return spans[i][0] if i >= 0 and spans[i][0] <= pos <= spans[i][1] else pos
 
 
 def _is_heading(line: str) -> bool:
