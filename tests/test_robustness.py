@@ -731,3 +731,19 @@ def test_a_graphml_key_without_a_type_warns_nothing(seed_graph, tmp_path):
     # Refusing the file is fine too; a warning or another exception is not.
     with contextlib.suppress(GraphFormatError):
         alliancegraph.read(path)
+
+
+def test_library_errors_survive_pickling_between_processes():
+    import pickle
+
+    from alliancegraph.exceptions import CorpusError, UnknownNameError
+
+    problem = pickle.loads(pickle.dumps(CorpusError("a.txt", "empty file")))
+    assert (problem.path, problem.reason, str(problem)) == (
+        "a.txt",
+        "empty file",
+        "a.txt: empty file",
+    )
+    unknown = pickle.loads(pickle.dumps(UnknownNameError("state", "Jpn", ["japan"])))
+    assert unknown.suggestions == ("japan",)
+    assert str(unknown) == "unknown state 'Jpn'; did you mean 'japan'?"

@@ -200,7 +200,13 @@ class _Reader:
             except CorpusError as err:
                 out.append((None, [_pair(p) for p in (*problems[before:], err)]))
                 continue
-            extraction = self.extractor.extract(doc)
+            try:
+                extraction = self.extractor.extract(doc)
+            except Exception as err:  # a bug must cost one file, not the build
+                log.exception("%s: extraction failed", path)
+                failed = CorpusError(str(path), f"extraction failed ({type(err).__name__}: {err})")
+                out.append((None, [_pair(p) for p in (*problems[before:], failed)]))
+                continue
             out.append((extraction, [_pair(p) for p in problems[before:]]))
         del problems[:]
         return out

@@ -48,6 +48,10 @@ class CorpusError(AllianceGraphError):
         self.path = path
         self.reason = reason
 
+    def __reduce__(self) -> tuple[type[CorpusError], tuple[str, str]]:
+        # Problems found in worker processes travel back to the parent.
+        return (CorpusError, (self.path, self.reason))
+
 
 class GraphFormatError(AllianceGraphError):
     """A graph file is malformed or of an unsupported format."""
@@ -77,6 +81,9 @@ class UnknownNameError(AllianceGraphError, KeyError):
         self.name = name
         self.suggestions = tuple(suggestions)
         self.message = message
+
+    def __reduce__(self) -> tuple[type[UnknownNameError], tuple[str, str, tuple[str, ...]]]:
+        return (UnknownNameError, (self.what, self.name, self.suggestions))
 
     def __str__(self) -> str:
         # KeyError would otherwise repr() the message, adding quotes.
