@@ -110,7 +110,10 @@ def find_agreements(ctx: ArticleContext) -> list[AgreementFinding]:
     candidates: list[_Candidate] = []
     for sentence in ctx.sentences:
         found = _groupings(ctx, sentence)
-        if ctx.cue_hits("agreement_heads", sentence.start, sentence.end):
+        if any(
+            _names_head(ctx, start, end)
+            for start, end, _ in ctx.cue_hits("agreement_heads", sentence.start, sentence.end)
+        ):
             found = _named(ctx, sentence) + _described(ctx, sentence) + found
         for cand in found:
             _fill(ctx, sentence, cand)
@@ -138,6 +141,16 @@ def find_agreements(ctx: ArticleContext) -> list[AgreementFinding]:
 
 
 # ------------------------------------------------------------------ finders
+def _names_head(ctx: ArticleContext, start: int, end: int) -> bool:
+    """A head word that can end a name: capitalised ("Dialogue"), or generic ("pact")."""
+    word = ctx.text[start:end]
+    return (
+        word[:1].isupper()
+        or word.lower() in ctx.cues.generic_heads
+        or word.startswith(("memorandum", "letter of intent", "MoU"))
+    )
+
+
 def _tokens(sentence: Sentence) -> list[tuple[int, int, str]]:
     out = []
     for m in _TOKEN.finditer(sentence.text):

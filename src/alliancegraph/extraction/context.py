@@ -628,7 +628,14 @@ def _is_heading(line: str) -> bool:
     )
 
 
+_BREAK_HINT = re.compile(
+    r"[;:—]| [–-] |\b(?:while|whereas|but|although|though|even as|however|yet)\b", re.I
+)
+
+
 def _clauses(text: str, offset: int) -> list[tuple[int, int]]:
+    if not _BREAK_HINT.search(text):
+        return [(offset, offset + len(text))]  # most sentences are one clause
     spans = []
     cursor = 0
     for match in _CLAUSE_BREAK.finditer(text):
