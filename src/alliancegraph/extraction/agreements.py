@@ -494,7 +494,7 @@ def _status(ctx: ArticleContext, start: int, end: int) -> AgreementStatus | None
 
 def _anaphora(ctx: ArticleContext, sentence: Sentence, candidates: list[_Candidate]) -> None:
     """ "The pact covers technology …": domains for the agreement last named."""
-    if not candidates:
+    if not candidates or not any(not negated for _, negated in sentence.domains):
         return
     for match in re.finditer(r"\b[Tt]he\s+(?P<head>[a-z]+)\b", sentence.text):
         kind = ctx.cues.generic_heads.get(match.group("head"))

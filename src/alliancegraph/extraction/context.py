@@ -177,8 +177,11 @@ class ArticleContext:
     def cue_hits(self, category: str, start: int, end: int) -> list[tuple[int, int, int]]:
         """Cues of one list found inside ``[start, end)``."""
         starts = self._hit_starts[category]
-        found = self.hits[category][bisect_left(starts, start) : bisect_left(starts, end)]
-        return [h for h in found if h[1] <= end]
+        lo = bisect_left(starts, start)
+        hi = bisect_left(starts, end, lo)
+        if lo == hi:
+            return []  # the usual answer, so it costs two bisections and nothing more
+        return [h for h in self.hits[category][lo:hi] if h[1] <= end]
 
     def _slice(self, starts: list[int], items: Sequence[Mention], s: int, e: int) -> list[Mention]:
         lo = bisect_left(starts, s)
