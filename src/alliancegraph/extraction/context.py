@@ -369,7 +369,7 @@ class ArticleContext:
         current: set[str] = set()
         prev: StateRef | None = None
         for ref in refs:
-            if prev is not None and _CONNECTOR.match(self.text[prev.end : ref.start]):
+            if prev is not None and _connects(self.text[prev.end : ref.start]):
                 current.add(ref.state)
             else:
                 if len(current) > 1:
@@ -570,7 +570,7 @@ class ArticleContext:
             partners.append(after[0].state)
             prev = after[0]
             for ref in after[1:]:
-                if not _CONNECTOR.match(self.text[prev.end : ref.start]):
+                if not _connects(self.text[prev.end : ref.start]):
                     break
                 partners.append(ref.state)
                 prev = ref
@@ -599,6 +599,15 @@ class ArticleContext:
             extractor_version=self.extractor_version,
             confidence=round(confidence, 3),
         )
+
+
+def _connects(gap: str) -> bool:
+    """Whether the text between two names joins them: "Japan and India", "U.S.–Japan".
+
+    Two names with nothing but a space between them ("with Washington Hanoi does
+    not …") belong to different phrases.
+    """
+    return bool(gap.strip(" '’s")) and bool(_CONNECTOR.match(gap))
 
 
 def _pair(a: str, b: str) -> tuple[str, str]:
