@@ -104,6 +104,8 @@ class Sentence:
     collective: list[tuple[int, int, int]]  # start, end, size
     chains: list[frozenset[str]] = field(default_factory=list)
     participation: list[Participation] = field(default_factory=list)
+    # What each clause's collective phrase stood for when it was read ("all three capitals").
+    groups: dict[int, frozenset[str]] = field(default_factory=dict)
 
     def clause_of(self, pos: int) -> int:
         for i, (s, e) in enumerate(self.clauses):
@@ -486,6 +488,8 @@ class ArticleContext:
         explicit = list(dict.fromkeys(m for r in refs for m in self._acting_members(r.state)))
         collective = [size for a, _, size in sentence.collective if start <= a < end]
         group = self.resolve_collective(sentence, collective[0]) if collective else frozenset()
+        if group:
+            sentence.groups[ci] = group
         chains = [c for c in sentence.chains if c <= set(explicit)]
         core = set(self.core)
         if sentence.hostile and explicit:

@@ -96,7 +96,7 @@ def find_targets(ctx: ArticleContext) -> list[tuple[str, str, Evidence]]:
         by_clause = {p.clause: p.members for p in sentence.participation}
         for ref in targets:
             ci = sentence.clause_of(ref.start)
-            actors = by_clause.get(ci)
+            actors = by_clause.get(ci) or sentence.groups.get(ci)
             if not actors:
                 # Without a cooperating group in the clause, the article's core acts;
                 # failing a core, whoever acts in the clause ("Russia fired … at Ukraine").
