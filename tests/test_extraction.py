@@ -232,6 +232,35 @@ def test_a_grouping_that_acts_is_an_agreement_with_its_members(extract):
     assert quad.parties == ("AUS", "IND", "JPN", "USA")
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("A defence pact was signed by Britain and Poland last week.", "defence pact"),
+        (
+            "Tokyo and Canberra will sign a reciprocal access agreement.",
+            "reciprocal access agreement",
+        ),
+        (
+            "Washington and Tokyo signed a memorandum on critical minerals on Tuesday.",
+            "memorandum on critical minerals",
+        ),
+        (
+            "New Delhi and Washington agreed to cooperate on space under the iCET initiative.",
+            "iCET initiative",
+        ),
+    ],
+)
+def test_unnamed_but_clearly_identified_agreements_are_found(extract, text, name):
+    assert [a.name for a in extract(text).agreements] == [name]
+
+
+def test_a_comparison_is_not_a_name(extract):
+    text = (
+        "Japan and South Korea deny plans for a NATO-like alliance but agreed on missile defense."
+    )
+    assert extract(text).agreements == ()
+
+
 def test_institutions_are_not_agreements(extract):
     result = extract(
         "India and Japan agreed to push for reform at the UN Security Council on global governance."

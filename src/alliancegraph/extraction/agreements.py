@@ -168,7 +168,12 @@ def _bare(word: str) -> str:
 
 
 def _is_cap(word: str) -> bool:
-    return word[:1].isupper() or (word[:1].isdigit() and len(word) > 1)
+    return word[:1].isupper() or (word[:1].isdigit() and len(word) > 1) or _is_acronym(word)
+
+
+def _is_acronym(word: str) -> bool:
+    """ "iCET", "eVTOL", "ASEAN": two capitals or more make a name."""
+    return sum(c.isupper() for c in word) >= 2
 
 
 def _is_year(word: str) -> bool:
@@ -176,9 +181,11 @@ def _is_year(word: str) -> bool:
 
 
 def _name_word(word: str, cues: CompiledCues) -> bool:
-    """A word that can stand inside a name: capitalised, not a stop word, month or owner."""
+    """A word that can stand inside a name: capitalised, not a stop word, month or owner,
+    and not a comparison or attribution ("NATO-like", "U.S.-led")."""
     return (
         _is_cap(word)
+        and not word.endswith(("-like", "-style", "-type", "-led", "-backed", "-based"))
         and word not in cues.stopwords
         and word.lower() not in _MONTHS
         and not word.endswith(("'s", "’s"))
@@ -267,11 +274,9 @@ def _named(ctx: ArticleContext, sentence: Sentence) -> list[_Candidate]:
             words = [t[2] for t in tokens[k:j] if t is not first]
             content = [w for w in words if _is_cap(w) and not _is_state_word(ctx, w)]
             states = [w for w in words if _is_state_word(ctx, w)]
-            if (
-                len(content) < 2
-                and not (content and j < i)
-                and not any("-" in w or "–" in w for w in states)
-            ):
+            joined = any("-" in w or "–" in w for w in states)
+            acronym_named = any(_is_acronym(w) for w in content)
+            if len(content) < 2 and not (content and j < i) and not joined and not acronym_named:
                 continue
             if k == j:
                 continue
@@ -332,7 +337,7 @@ _TOPICAL = re.compile(
     r"pact|deal|treaty|roadmap|framework|declaration)\s+(?P<prep>on|for|covering)\s+"
     r"(?P<topic>(?:[a-z][\w\-]*\s+){0,4}?[a-z][\w\-]*)"
     r"(?=\s*(?:[,.;:)]|$|\s(?:signed|that|which|with|to|between|in|by|and\s+(?:the|a)\b|was|is|will|"
-    r"would|as|at|from|under|since|last|this)\b))"
+    r"would|as|at|from|under|since|last|this|on|next|after|before|earlier|during|for)\b))"
 )
 
 
@@ -372,6 +377,7 @@ def _described(ctx: ArticleContext, sentence: Sentence) -> list[_Candidate]:
         if size:
             cand.parties = {a for a in ctx.resolve_collective(sentence, size) if len(a) == 3}
         out.append(cand)
+    out.extend(_domain_modified(ctx, sentence))
     if not sentence.state_actors() and not sentence.collective and not ctx.core:
         return out
     for m in _TOPICAL.finditer(sentence.text):
@@ -393,6 +399,51 @@ def _described(ctx: ArticleContext, sentence: Sentence) -> list[_Candidate]:
         cand.descriptors = {w.lower() for w in m.group("topic").split()}
         out.append(cand)
     return out
+
+
+def _domain_modified(ctx: ArticleContext, sentence: Sentence) -> list[_Candidate]:
+    """ "a defence pact", "a reciprocal access agreement", "an arms deal": a generic head
+    right after a domain label, in a cooperative sentence naming two states or more."""
+    actors = sentence.state_actors()
+    if not sentence.cooperative or len(actors) < 2:
+        return []
+    out = []
+    for d, negated in sentence.domains:
+        if negated:
+            continue
+        m = next(
+            (
+                found
+                for pattern in _HEAD_AFTER
+                if (found := pattern.match(ctx.text, d.end))
+                and found.group("head") in ctx.cues.generic_heads
+            ),
+            None,
+        )
+        if m is None:
+            continue
+        if ctx.text[d.start : d.start + 1].isupper():
+            continue  # a capitalised name, handled as named
+        cand = _Candidate(
+            name=ctx.doc.text[d.start : m.end()],
+            kind=ctx.cues.generic_heads[m.group("head")],
+            start=d.start,
+            end=m.end(),
+            named=False,
+            heading=sentence.heading,
+        )
+        cand.descriptors = {w.lower() for w in ctx.text[d.start : d.end].split()}
+        cand.parties = set(actors)
+        out.append(cand)
+    return out
+
+
+# The head right after the domain ("defence pact"), or after one more word
+# ("defence cooperation agreement").
+_HEAD_AFTER = (
+    re.compile(r"\s+(?P<head>[a-z]+)\b"),
+    re.compile(r"\s+[a-z]+(?:-[a-z]+)?\s+(?P<head>[a-z]+)\b"),
+)
 
 
 def _groupings(ctx: ArticleContext, sentence: Sentence) -> list[_Candidate]:
