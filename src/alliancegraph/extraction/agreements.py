@@ -511,7 +511,7 @@ def _parties(ctx: ArticleContext, sentence: Sentence, cand: _Candidate) -> set[s
     }
     if len(inside) >= 2:
         return inside
-    actors = sentence.state_actors()
+    actors = set(sentence.state_actors())
     core = {c for c in ctx.core if not c.startswith("org:")}
     if len(actors & core) >= 2:
         return actors & core

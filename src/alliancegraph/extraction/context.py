@@ -26,6 +26,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from itertools import combinations
 
 from ..corpus import Document
@@ -113,13 +114,17 @@ class Sentence:
                 return i
         return len(self.clauses) - 1
 
-    def actors(self) -> set[str]:
+    def actors(self) -> frozenset[str]:
         """States and acting organisations named as actors."""
-        return {r.state for r in self.states if r.role == "actor"}
+        return self._actors
 
-    def state_actors(self) -> set[str]:
+    @cached_property
+    def _actors(self) -> frozenset[str]:
+        return frozenset(r.state for r in self.states if r.role == "actor")
+
+    def state_actors(self) -> frozenset[str]:
         """States (alpha-3 codes) named as actors."""
-        return {s for s in self.actors() if not s.startswith("org:")}
+        return frozenset(s for s in self._actors if not s.startswith("org:"))
 
     def targets(self) -> list[StateRef]:
         return [r for r in self.states if r.role == "target"]
