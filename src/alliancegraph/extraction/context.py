@@ -54,7 +54,7 @@ _HOSTILE_OBJECT = re.compile(r"\b(?:at|on|against|into|upon)\s+(?:the\s+)?$", re
 _ACTING_ORGS = frozenset({"organization", "grouping", "alliance"})
 
 _BEYOND = 1 << 62  # an offset past any text, for bisecting (start, end) pairs
-_MINILATERAL = 5  # groupings this small act through their members (Quad, AUKUS, Squad)
+_MINILATERAL = 10  # groupings this small act through their members (Quad, AUKUS, G7, BRICS)
 
 # Confidence by how the participants were found.
 EXPLICIT = 0.9
@@ -410,6 +410,12 @@ class ArticleContext:
         for sentence in usable:
             for chain in sentence.chains:
                 support[chain] += 1
+            # A small grouping acting in a headline or a cooperative sentence ("G7 summit:
+            # leaders adopt …") is a candidate core of its own.
+            for actor in sentence.actors():
+                members = self._acting_members(actor)
+                if len(members) > 1:
+                    support[frozenset(members)] += 1
         if not support:
             # No coordinated names: fall back to pairs named in one cooperative sentence.
             for sentence in usable:
@@ -420,8 +426,11 @@ class ArticleContext:
         if not support:
             return ()
         # A group is supported by every sentence naming all of its members together.
+        expanded = [
+            (s, frozenset(m for a in s.actors() for m in self._acting_members(a))) for s in usable
+        ]
         scored = {
-            group: sum(2 if s.heading else 1 for s in usable if group <= s.actors())
+            group: sum(2 if s.heading else 1 for s, actors in expanded if group <= actors)
             for group in support
         }
 
@@ -462,6 +471,11 @@ class ArticleContext:
                 return actors
         if len(self.core) == size:
             return frozenset(self.core)
+        # "The seven leaders": the members of a grouping of that size named in the article.
+        for org_id in self._acting_groupings:
+            members = self.vocabulary.organizations[org_id].members
+            if len(members) == size:
+                return frozenset(members)
         counts: Counter[frozenset[str]] = Counter(
             chain for s in self.sentences for chain in s.chains if len(chain) == size
         )
@@ -541,6 +555,14 @@ class ArticleContext:
         if len(group) >= 2:
             return Participation(ci, _clique(group), COLLECTIVE)
         return None
+
+    @cached_property
+    def _acting_groupings(self) -> list[str]:
+        """Groupings named as actors in the article, most mentioned first."""
+        counts: Counter[str] = Counter(
+            r.state[4:] for s in self.sentences for r in s.states if r.state.startswith("org:")
+        )
+        return [org for org, _ in counts.most_common()]
 
     def _acting_members(self, actor: str) -> tuple[str, ...]:
         """A minilateral grouping that acts ("the Quad leaders agreed") acts through its
