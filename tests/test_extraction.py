@@ -282,6 +282,50 @@ def test_persons_get_their_state_from_the_title_or_the_vocabulary(extract):
     }
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            (
+                "Japanese Defence Minister Kenji Morioka and British Defence Secretary "
+                "Alistair Rowe met."
+            ),
+            {
+                ("Kenji Morioka", "JPN", "Defence Minister"),
+                ("Alistair Rowe", "GBR", "Defence Secretary"),
+            },
+        ),
+        (
+            "The Prime Minister of the Republic of Poland, Tomasz Nowak, welcomed the visit.",
+            {("Tomasz Nowak", "POL", "Prime Minister of the Republic of Poland")},
+        ),
+        (
+            (
+                "Chinese foreign ministry spokesperson Lin Wei told a briefing the drills "
+                "were provocative."
+            ),
+            {("Lin Wei", "CHN", "foreign ministry spokesperson")},
+        ),
+        (
+            '"The sea is our front yard," said Tran Van An, Vietnam\'s deputy foreign minister.',
+            {("Tran Van An", "VNM", "deputy foreign minister")},
+        ),
+        (
+            "India's Commerce and Industry Minister Ravi Kumar met the delegation.",
+            {("Ravi Kumar", "IND", "Commerce and Industry Minister")},
+        ),
+    ],
+)
+def test_titles_in_the_forms_journalists_write_them(extract, text, expected):
+    assert {(p.name, p.state, p.role) for p in extract(text).persons} == expected
+
+
+def test_a_lower_case_word_is_not_a_country_code(extract):
+    # "and" is not Andorra (AND), "can" is not Canada (CAN).
+    result = extract("Trade and Industry Minister Jo Bloggs of Kenya said talks can resume.")
+    assert "AND" not in {p.state for p in result.persons}
+
+
 # ------------------------------------------------------- boilerplate, speed
 def test_reader_comments_and_related_links_carry_no_facts(extract):
     result = extract(

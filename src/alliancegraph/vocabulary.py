@@ -454,8 +454,6 @@ class Vocabulary:
         names: dict[str, str] = {}
         for entry in self.states.values():
             forms = (
-                entry.id,
-                entry.alpha2 or "",
                 entry.name,
                 entry.official_name or "",
                 *entry.aliases,
@@ -467,16 +465,24 @@ class Vocabulary:
                     names.setdefault(form.casefold(), entry.id)
         return names
 
+    @cached_property
+    def _state_codes(self) -> dict[str, str]:
+        # Codes only in capitals: "CAN" is Canada, "can" is a verb ("and" is not Andorra).
+        codes = {e.id: e.id for e in self.states.values()}
+        codes.update({e.alpha2: e.id for e in self.states.values() if e.alpha2})
+        return codes
+
     def state_code(self, name: str) -> str | None:
         """The alpha-3 code for a name, or None: :meth:`resolve_state` without suggestions.
 
         >>> Vocabulary.default().state_code("Japanese"), Vocabulary.default().state_code("Jupiter")
         ('JPN', None)
         """
-        key = name.strip().casefold()
+        stripped = name.strip()
+        key = stripped.casefold()
         if key.startswith("the "):
             key = key[4:]
-        return self._state_names.get(key)
+        return self._state_names.get(key) or self._state_codes.get(stripped)
 
     @cached_property
     def organization_names(self) -> dict[str, str]:
@@ -497,11 +503,10 @@ class Vocabulary:
         ...
         alliancegraph.exceptions.UnknownNameError: unknown state 'Japn'; did you mean 'japan'...?
         """
-        key = name.strip().casefold()
-        if key.startswith("the "):
-            key = key[4:]
-        found = self._state_names.get(key)
+        # A person typing a query may write a code in lower case ("jpn").
+        found = self.state_code(name) or self._state_codes.get(name.strip().upper())
         if found is None:
+            key = name.strip().casefold().removeprefix("the ")
             raise UnknownNameError("state", name, self._close(key, self._state_names))
         return found
 

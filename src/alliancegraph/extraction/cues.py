@@ -130,7 +130,9 @@ class _TitleFinder:
     """
 
     _LEFT = re.compile(r"(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+(?:and\s+)?){0,3}$")
-    _RIGHT = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+)*")
+    _RIGHT = re.compile(
+        r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+)*)+"
+    )
 
     def __init__(self, roles: Iterable[str], heads: Iterable[str]) -> None:
         # The head of "Minister of External Affairs" is "Minister", not "Affairs".
@@ -142,6 +144,9 @@ class _TitleFinder:
         for head in self._heads.finditer(text):
             left = self._LEFT.search(text, max(0, head.start() - 60), head.start())
             start = left.start() if left else head.start()
+            if left and left.group(0).endswith(("and ", "and\n")):
+                # "Piyush Goyal and Minister of …": the words before "and" are a name.
+                start = head.start()
             if found and start < found[-1].end():
                 start = found[-1].end()
                 while start < head.start() and not text[start].isalpha():

@@ -63,6 +63,20 @@ class _Name:
 _COUNTERPART = re.compile(
     r"\b(?:his|her|their|its)\s+(?P<dem>[A-Z][\w.\-]+(?:\s+[A-Z][\w\-]+)?)\s+counterparts?,?\s+"
 )
+_LOWER_TITLES = (
+    r"minister|secretary|ambassador|envoy|spokesperson|spokesman|spokeswoman|adviser|advisor|"
+    r"chief|commander|negotiator"
+)
+_LOWER_TITLE = re.compile(
+    r"\b(?P<state>[A-Z][\w.\-]+(?:\s+[A-Z][\w\-]+)?)(?:'s|’s)?\s+"
+    rf"(?P<title>(?:[a-z\-]+\s+){{0,3}}(?:{_LOWER_TITLES}))\s+(?=[A-Z])"
+)
+_APPOSITION = re.compile(
+    r"(?P<name>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){1,3}),\s+(?:the\s+)?"
+    r"(?P<state>[A-Z][\w.\-]+(?:\s+[A-Z][\w\-]+)?)(?:'s|’s)\s+"
+    r"(?P<title>(?:[a-z\-]+\s+){0,3}(?:minister|secretary|president|ambassador|envoy|"
+    r"spokesperson|spokesman|spokeswoman|adviser|advisor|chief|commander|premier|chancellor))\b"
+)
 _OF_STATE = re.compile(r"^\s+of\s+(?:the\s+)?(?P<state>[A-Z][\w.\-]+(?:\s+[A-Z][\w\-]+)?)")
 
 
@@ -94,17 +108,19 @@ def find_persons(ctx: ArticleContext) -> list[PersonFinding]:
             )
         # Role + name, state from the words before the title.
         for rm in roles.finditer(sentence.text):
-            if not sentence.text.startswith(" ", rm.end()):
+            # "… Minister Name" or, in apposition, "the Prime Minister of Poland, Name"
+            gap = 2 if sentence.text.startswith(", ", rm.end()) else 1
+            if not sentence.text.startswith((" ", ", "), rm.end()):
                 continue
-            role_text, role_start = _trim_role(vocab, rm.group(0), rm.start())
-            name_match = _Name(sentence.text, rm.end() + 1)
+            role_text, role_start, inner_state = _trim_role(vocab, rm.group(0), rm.start())
+            name_match = _Name(sentence.text, rm.end() + gap)
             if not name_match:
                 continue
             name = _clean_name(name_match.group(0), vocab)
             if name is None:
                 continue
             start = sentence.start + role_start
-            state = _state_before(ctx, sentence, start)
+            state = inner_state or _state_before(ctx, sentence, start)
             if state is None:
                 after = _OF_STATE.match(sentence.text[rm.end() :])
                 if after:
@@ -121,6 +137,25 @@ def find_persons(ctx: ArticleContext) -> list[PersonFinding]:
                 state, confidence = only.pop(), 0.6
             person = Person(name=name, state=state, role=role_text)
             _add(found, person, evidence_for(sentence, confidence))
+        # "Chinese foreign ministry spokesperson Lin Wei": a title in lower case
+        for lm in _LOWER_TITLE.finditer(sentence.text):
+            state = _resolve(vocab, lm.group("state"))
+            name_match = _Name(sentence.text, lm.end())
+            if state is None or not name_match:
+                continue
+            name = _clean_name(name_match.group(0), vocab)
+            if name is None or _join_known(found, known, name):
+                continue
+            role = lm.group("title").strip()
+            _add(found, Person(name=name, state=state, role=role), evidence_for(sentence, 0.75))
+        # "said Tran Quoc Minh, Vietnam's deputy foreign minister"
+        for am in _APPOSITION.finditer(sentence.text):
+            state = _resolve(vocab, am.group("state"))
+            name = _clean_name(am.group("name"), vocab)
+            if state is None or name is None or _join_known(found, known, name):
+                continue
+            role = am.group("title").strip()
+            _add(found, Person(name=name, state=state, role=role), evidence_for(sentence, 0.8))
         # "his Japanese counterpart, Toshimitsu Motegi"
         for cm in _COUNTERPART.finditer(sentence.text):
             name_match = _Name(sentence.text, cm.end())
@@ -134,13 +169,33 @@ def find_persons(ctx: ArticleContext) -> list[PersonFinding]:
     return [PersonFinding(p, e) for p, e in found.values()]
 
 
-def _trim_role(vocab: Vocabulary, role: str, start: int) -> tuple[str, int]:
-    """The title without a leading state word: "Mexican Economy Secretary" → "Economy Secretary"."""
+def _trim_role(vocab: Vocabulary, role: str, start: int) -> tuple[str, int, str | None]:
+    """The title after its last state word, and that state.
+
+    "Mexican Economy Secretary" → ("Economy Secretary", MEX); "Morioka and British
+    Defence Secretary" (a title that ran back over the previous name) → ("Defence
+    Secretary", GBR); "Prime Minister of the Republic of Poland" → (itself, POL).
+    """
     words = role.split(" ")
-    while len(words) > 1 and (_is_state_word(vocab, words[0]) or words[0] in ("The", "A", "Then")):
-        start += len(words[0]) + 1
-        words = words[1:]
-    return " ".join(words), start
+    state = None
+    cut = 0
+    for i, word in enumerate(words[:-1]):
+        code = vocab.state_code(word.removesuffix("'s").removesuffix("’s"))
+        if code is not None and (i + 1 < len(words)) and words[i + 1] not in ("of", "for"):
+            state, cut = code, i + 1
+    while cut < len(words) - 1 and words[cut] in ("The", "A", "Then", "and", "Host", "Former"):
+        cut += 1
+    start += sum(len(w) + 1 for w in words[:cut])
+    title = words[cut:]
+    # A state named in the title's "of …" tail: "Minister of the Republic of Poland".
+    tail = " ".join(title).split(" of ", 1)
+    if state is None and len(tail) == 2:
+        for k in range(len(tail[1].split())):
+            code = vocab.state_code(" ".join(tail[1].split()[k:]))
+            if code is not None:
+                state = code
+                break
+    return " ".join(title), start, state
 
 
 def _add(found: dict[str, tuple[Person, Evidence]], person: Person, ev: Evidence) -> None:
