@@ -364,7 +364,7 @@ def _write_graphml(graph: AllianceGraph, path: Path, **options: Any) -> Path:
     return atomic_write(path, lambda f: nx.write_graphml_xml(flat, f, encoding="utf-8"))
 
 
-def _safe_xml(path: Path) -> bytes:
+def read_safe_xml(path: Path) -> bytes:
     """The bytes of an XML file, refused if it declares a DTD or entities."""
     from xml.etree.ElementTree import ParseError
 
@@ -406,7 +406,7 @@ def _graph_articles(raw: Any, where: str) -> list[Any]:
 def _read_graphml(path: Path, vocabulary: Vocabulary | None) -> AllianceGraph:
     import networkx as nx
 
-    data = _safe_xml(path)
+    data = read_safe_xml(path)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         try:
@@ -474,7 +474,7 @@ def _read_gexf(path: Path, vocabulary: Vocabulary | None) -> AllianceGraph:
     import defusedxml.ElementTree
     import networkx as nx
 
-    root = defusedxml.ElementTree.fromstring(_safe_xml(path), forbid_dtd=True)
+    root = defusedxml.ElementTree.fromstring(read_safe_xml(path), forbid_dtd=True)
     ns = root.tag[: root.tag.index("}") + 1] if root.tag.startswith("{") else ""
     graph_el = root.find(f"{ns}graph")
     if graph_el is None:

@@ -45,11 +45,9 @@ alliancegraph.exceptions.UnknownNameError: unknown domain 'chipz'; did you mean 
 from __future__ import annotations
 
 import difflib
-import gc
 import logging
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import chain
@@ -57,6 +55,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Literal, TypeVar
 
 import networkx as nx
 
+from ._gc import paused
 from .exceptions import UnknownNameError
 from .models import AGREEMENT_KINDS, Article, Evidence, slugify
 
@@ -416,28 +415,11 @@ def _code(node: str) -> str:
     return node.removeprefix("state:")
 
 
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while many small objects are made.
-
-    A large graph holds millions of objects; every automatic collection the
-    new objects trigger would walk all of them, which made index builds and
-    views several times slower.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def _bulk(build: Callable[[_Index], R]) -> Callable[[_Index], R]:
     """Run an index builder with the garbage collector paused."""
 
     def run(index: _Index) -> R:
-        with _gc_paused():
+        with paused():
             return build(index)
 
     run.__name__ = build.__name__
@@ -1265,7 +1247,7 @@ class QueryMixin:
             groups = defaultdict(list)
             for e in index.coop_in(wanted):
                 groups[e.a, e.b].append(e)
-        with _gc_paused():
+        with paused():
             out = self._project(groups, min_support)
         # Shared between calls (it is cached), so it must not be edited.
         nx.freeze(out)
@@ -1380,7 +1362,7 @@ class QueryMixin:
             if keep_states is not None:
                 nodes |= keep_states & set(self.nx)
 
-        with _gc_paused():
+        with paused():
             return self._copy_part(nodes, edges)
 
     def _copy_part(

@@ -38,8 +38,6 @@ is refused, and RDF/XML with a DTD is refused before it is parsed.
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import logging
 import re
 import warnings
@@ -50,6 +48,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 from urllib.parse import quote, unquote
 
+from ._gc import paused
 from .exceptions import GraphFormatError, OutputError
 from .io import (
     atomic_write,
@@ -57,6 +56,7 @@ from .io import (
     join_attributes,
     load_json_object,
     node_schema,
+    read_safe_xml,
     split_attributes,
 )
 from .models import Article, Evidence
@@ -628,23 +628,6 @@ def _fact_triples(graph: AllianceGraph, base: str, t: _Terms) -> Iterator[Any]:
             yield (ev, p_derived, articles[e.article])
 
 
-@contextlib.contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while streaming triples.
-
-    Streaming allocates millions of short-lived, acyclic terms; each burst
-    would otherwise set off collections that walk the whole (large, long-lived)
-    graph, which costs more than the writing itself.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def to_rdf(graph: AllianceGraph, base: str = DEFAULT_BASE) -> rdflib.Graph:
     """``graph`` as an ``rdflib.Graph`` in the alliancegraph ontology.
 
@@ -706,7 +689,7 @@ def write_rdf(
     prefixes = {**PREFIXES, **_data_prefixes(base)}
 
     def write(handle: BinaryIO) -> None:
-        with _gc_paused():
+        with paused():
             if rdf_format in (pyoxigraph.RdfFormat.TURTLE, pyoxigraph.RdfFormat.N_TRIPLES):
                 turtle = prefixes if rdf_format == pyoxigraph.RdfFormat.TURTLE else None
                 _write_text(_triples(graph, base, _text_terms(turtle)), handle, turtle)
@@ -730,7 +713,7 @@ def _parse(path: Path, rdf_format: Any) -> Iterator[Any]:
     import pyoxigraph
 
     if rdf_format == pyoxigraph.RdfFormat.RDF_XML:
-        _refuse_dtd(path)
+        read_safe_xml(path)  # refuses DTDs and entities before any parser sees the file
     try:
         yield from pyoxigraph.parse(path=path, format=rdf_format, without_named_graphs=True)
     except SyntaxError as err:
@@ -743,27 +726,6 @@ def _parse(path: Path, rdf_format: Any) -> Iterator[Any]:
         where = f"line {err.lineno}, column {err.offset}: " if err.lineno else ""
         message = re.sub(r"^Parser error at line \d+ column \d+: ", "", message)
         raise GraphFormatError(f"{path}: {where}{message}") from err
-    except OSError as err:
-        raise GraphFormatError(f"{path}: cannot read ({err.strerror or err})") from err
-
-
-def _refuse_dtd(path: Path) -> None:
-    """Reject XML with a DTD: entity expansion and external entities start there."""
-    from xml.etree.ElementTree import ParseError
-
-    import defusedxml.ElementTree
-    from defusedxml import DefusedXmlException
-
-    try:
-        defusedxml.ElementTree.parse(path, forbid_dtd=True)
-    except DefusedXmlException as err:
-        raise GraphFormatError(
-            f"{path}: XML with a DTD or entity declarations is refused (it could expand "
-            "entities or load external files); remove the <!DOCTYPE …> declaration"
-        ) from err
-    except ParseError as err:
-        line, column = err.position
-        raise GraphFormatError(f"{path}: line {line}, column {column}: {err.msg}") from err
     except OSError as err:
         raise GraphFormatError(f"{path}: cannot read ({err.strerror or err})") from err
 
@@ -829,7 +791,7 @@ def read_rdf(
     """Read a graph :func:`write_rdf` wrote (any base), back to the same graph."""
 
     path = Path(path)
-    with _gc_paused():
+    with paused():
         return _read_rdf(path, _rdf_format(format or path.suffix, path), vocabulary)
 
 
