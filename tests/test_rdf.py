@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+import random
 import socket
 from pathlib import Path
 
@@ -253,3 +255,53 @@ def test_support_that_disagrees_with_the_evidence_is_a_violation(seed_graph):
     report = rdf.validate(view)
     assert not report.conforms
     assert [v.focus for v in report.violations] == [fact.n3(view.namespace_manager)]
+
+
+@pytest.mark.parametrize("ext", RDF_EXTENSIONS)
+def test_written_files_are_read_in_one_pass(written, ext, caplog):
+    caplog.set_level(logging.INFO, logger="alliancegraph.rdf")
+    ag.read(written[ext])
+    assert not [r for r in caplog.records if "reading it again" in r.getMessage()]
+
+
+def test_a_file_whose_triples_are_shuffled_is_read_again_whole_and_equal(
+    seed_graph, written, tmp_path, caplog
+):
+    lines = written["nt"].read_text(encoding="utf-8").splitlines(keepends=True)
+    random.Random(7).shuffle(lines)
+    shuffled = tmp_path / "shuffled.nt"
+    shuffled.write_text("".join(lines), encoding="utf-8")
+    caplog.set_level(logging.INFO, logger="alliancegraph.rdf")
+    assert ag.read(shuffled) == seed_graph
+    assert any("reading it again" in r.getMessage() for r in caplog.records)
+
+
+def _edited_turtle(written: dict[str, Path], tmp_path: Path, old: str, new: str) -> Path:
+    text = written["ttl"].read_text(encoding="utf-8")
+    assert old in text
+    out = tmp_path / "edited.ttl"
+    out.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return out
+
+
+def test_a_fact_whose_support_is_not_a_number_names_the_file_and_the_fact(written, tmp_path):
+    path = _edited_turtle(written, tmp_path, 'ag:support "', 'ag:support "many')
+    with pytest.raises(GraphFormatError, match=r"edited\.ttl: <https://\S+/fact/.*not a number"):
+        ag.read(path)
+
+
+def test_a_use_of_a_sentence_the_file_lacks_names_the_fact_and_the_sentence(written, tmp_path):
+    path = _edited_turtle(written, tmp_path, "a ag:Evidence", "a ag:Missing")
+    with pytest.raises(GraphFormatError, match=r"edited\.ttl: <\S+/fact/.* does not describe"):
+        ag.read(path)
+
+
+def test_evidence_read_back_keeps_each_use_its_own_confidence(seed_graph, tmp_path):
+    data = seed_graph.to_dict()
+    edges = [e for e in data["edges"] if e["evidence"]]
+    first, second = edges[0], edges[1]
+    second["evidence"][0] = {**first["evidence"][0], "confidence": 0.25}
+    first["evidence"][0]["confidence"] = 0.75
+    second["evidence"].sort(key=lambda e: (e["article"], e["start"], e["end"]))
+    graph = ag.AllianceGraph.from_dict(data)
+    assert ag.read(graph.write(tmp_path / "shared.ttl")) == graph

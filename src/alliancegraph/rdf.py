@@ -38,6 +38,8 @@ is refused, and RDF/XML with a DTD is refused before it is parsed.
 
 from __future__ import annotations
 
+import contextlib
+import itertools
 import logging
 import re
 import warnings
@@ -194,6 +196,12 @@ _DERIVED = _PROV + "wasDerivedFrom"
 _QUALIFIED = _PROV + "qualifiedDerivation"
 _ENTITY = _PROV + "entity"
 _DERIVATION = _PROV + "Derivation"
+_CONFIDENCE = AG.confidence
+_EXTRACTOR = AG.extractor
+_EXTRACTOR_VERSION = AG.extractorVersion
+_SENTENCE = AG.sentence
+_START = AG.start
+_END = AG.end
 _CONCEPT = _SKOS + "Concept"
 _SCHEME = _SKOS + "ConceptScheme"
 _IN_SCHEME = _SKOS + "inScheme"
@@ -224,6 +232,7 @@ _PREDICATES = {
 }
 _RELATION_PREDICATE = {prop: name for name, (_, prop) in _PREDICATES.items()}
 _FACT_CLASSES = frozenset({AG.Fact, *(cls for cls, _ in _PREDICATES.values())})
+_NODE_CLASSES = (*_CLASS_KIND, AG.Node)
 
 # How a node attribute is written: (predicate, what its values are). Values
 # are "text", "date", "wikidata", or the path of the resources they name.
@@ -710,12 +719,27 @@ def write_rdf(
 # ---------------------------------------------------------------- reading
 def _parse(path: Path, rdf_format: Any) -> Iterator[Any]:
     """pyoxigraph quads of ``path``, with errors as :class:`GraphFormatError`."""
+    with _parser_errors(path):
+        yield from _quads(path, rdf_format)
+
+
+def _quads(path: Path, rdf_format: Any) -> Iterator[Any]:
+    """pyoxigraph's parser of ``path``; iterate it inside :func:`_parser_errors`."""
     import pyoxigraph
 
     if rdf_format == pyoxigraph.RdfFormat.RDF_XML:
         read_safe_xml(path)  # refuses DTDs and entities before any parser sees the file
+    result: Iterator[Any] = pyoxigraph.parse(
+        path=path, format=rdf_format, without_named_graphs=True
+    )
+    return result
+
+
+@contextlib.contextmanager
+def _parser_errors(path: Path) -> Iterator[None]:
+    """Syntax and I/O errors of the parser as :class:`GraphFormatError` (file, line)."""
     try:
-        yield from pyoxigraph.parse(path=path, format=rdf_format, without_named_graphs=True)
+        yield
     except SyntaxError as err:
         message = str(err.msg)
         if "remote context" in message.lower() or "LoadDocumentCallback" in message:
@@ -730,127 +754,448 @@ def _parse(path: Path, rdf_format: Any) -> Iterator[Any]:
         raise GraphFormatError(f"{path}: cannot read ({err.strerror or err})") from err
 
 
-class _Subjects:
-    """Triples grouped by subject: ``{subject: {predicate: [object values]}}``.
+class _Record:
+    """The triples of one subject: ``{predicate: [object values]}``.
 
     Objects are kept as their values (IRI or lexical form): the reader knows
     from each predicate what its objects are.
     """
 
-    def __init__(self, path: Path, quads: Iterable[Any]) -> None:
+    __slots__ = ("block", "path", "subject")
+
+    def __init__(self, path: Path, subject: str, block: dict[str, list[str]]) -> None:
         self.path = path
-        self.by_subject: dict[str, dict[str, list[str]]] = {}
-        by_subject = self.by_subject
-        get = by_subject.get
-        for s, p, o, _ in quads:
-            key = s.value
-            block = get(key)
-            if block is None:
-                block = by_subject[key] = {}
-            predicate = p.value
-            values = block.get(predicate)
-            if values is None:
-                block[predicate] = [o.value]
-            else:
-                values.append(o.value)
+        self.subject = subject
+        self.block = block
 
-    def fail(self, subject: str, problem: str) -> GraphFormatError:
-        return GraphFormatError(f"{self.path}: <{subject}> {problem}")
+    def fail(self, problem: str) -> GraphFormatError:
+        return GraphFormatError(f"{self.path}: <{self.subject}> {problem}")
 
-    def values(self, subject: str, predicate: str) -> list[Any]:
-        return self.by_subject.get(subject, {}).get(predicate, [])
+    def values(self, predicate: str) -> list[str]:
+        return self.block.get(predicate, [])
 
-    def one(self, subject: str, predicate: str, required: bool = True) -> Any:
-        values = self.values(subject, predicate)
+    def optional(self, predicate: str) -> str | None:
+        values = self.block.get(predicate)
+        if values is None:
+            return None
         if len(values) == 1:
             return values[0]
-        if not values and not required:
-            return None
+        raise self.fail(f"has {len(values)} <{predicate}> values; expected exactly one")
+
+    def text(self, predicate: str) -> str:
+        values = self.block.get(predicate)
+        if values is not None and len(values) == 1:
+            return values[0]
         count = "no" if not values else f"{len(values)}"
-        raise self.fail(subject, f"has {count} <{predicate}> values; expected exactly one")
+        raise self.fail(f"has {count} <{predicate}> values; expected exactly one")
 
-    def text(self, subject: str, predicate: str, required: bool = True) -> str | None:
-        value = self.one(subject, predicate, required)
-        return None if value is None else str(value)
-
-    def number(self, subject: str, predicate: str, cast: Callable[[str], Any]) -> Any:
-        text = self.text(subject, predicate)
+    def number(self, predicate: str, cast: Callable[[str], Any]) -> Any:
+        text = self.text(predicate)
         try:
-            return cast(str(text))
+            return cast(text)
         except ValueError as err:
-            raise self.fail(subject, f"has <{predicate}> {text!r}, not a number") from err
+            raise self.fail(f"has <{predicate}> {text!r}, not a number") from err
 
-    def json(self, subject: str, predicate: str, kind: type) -> Any:
-        text = self.text(subject, predicate, required=False)
-        return None if text is None else load_json_object(text, f"{self.path}: <{subject}>", kind)
+    def json(self, predicate: str, kind: type) -> Any:
+        text = self.optional(predicate)
+        return (
+            None if text is None else load_json_object(text, f"{self.path}: <{self.subject}>", kind)
+        )
+
+
+class _SplitSubjectError(Exception):
+    """A subject's triples are not all together, so the streaming reader cannot go on."""
+
+
+#: How a fact uses a sentence: (evidence IRI, confidence, extractor, extractor version).
+_Use = tuple[str, float, str, str]
+#: A sentence not yet in any Evidence: (article id, sentence, start, end).
+_Span = tuple[str, str, int, int]
+
+
+@dataclass(slots=True)
+class _Fact:
+    """A fact read from its subject, waiting for the evidence it uses."""
+
+    iri: str
+    u: str
+    v: str
+    key: Any
+    attrs: dict[str, Any]
+    evidence: list[Evidence | None]
+    missing: int
+
+
+class _GraphReader:
+    """Rebuilds the graph from the file's subjects, each given whole, in any order.
+
+    A fact is complete once its evidence uses (``prov:Derivation``) and their
+    sentences (``ag:Evidence``) have come; what arrives before it waits.
+    :func:`write_rdf` puts each fact right before its uses and new sentences,
+    so reading its files holds little besides the graph being built: facts
+    waiting for a few subjects, and one entry per sentence, which later facts
+    may cite. Subjects are dispatched by their ``rdf:type``.
+
+    With ``streaming`` the subjects come as they stand in the file, and any
+    sign that a subject's triples are split (a subject without a type, one
+    seen twice, a use or sentence left over) raises :class:`_SplitSubjectError`, as
+    does any error: the caller then groups the whole file by subject and
+    reads it again, which gives the same graph or the error to report.
+    """
+
+    def __init__(self, path: Path, vocabulary: Vocabulary | None, streaming: bool) -> None:
+        from .graph import AllianceGraph
+
+        self.path = path
+        self.streaming = streaming
+        self.graph = AllianceGraph(vocabulary)
+        self.graphs = 0
+        self.article_iris: set[str] = set()
+        self.nodes: dict[str, list[tuple[str, dict[str, Any]]]] = {c: [] for c in _NODE_CLASSES}
+        self.node_of: dict[str, str] = {}
+        self.node_keys: set[tuple[str, str]] = set()
+        # A sentence is a _Span until a use needs it, then the Evidence made for
+        # that use: later uses with the same extractor and confidence share it
+        # (Evidence is immutable), and only one copy of the sentence is kept.
+        self.sentences: dict[str, _Span | Evidence] = {}
+        self.uses: dict[str, _Use] = {}  # uses no fact has asked for yet
+        self.wanted: dict[str, list[tuple[_Fact, int]]] = {}  # use IRI → facts waiting for it
+        self.waiting: dict[str, list[tuple[_Fact, int, _Use]]] = {}  # sentence IRI → its uses
+        self.edges: list[tuple[str, str, Any, dict[str, Any], str]] = []
+        self.ids: dict[str, str] = {}
+        self.handlers: dict[str, Callable[[_Record, str], None]] = {
+            AG.KnowledgeGraph: self._knowledge_graph,
+            AG.Article: self._article,
+            _DERIVATION: self._use,
+            AG.Evidence: self._sentence,
+            **dict.fromkeys(_NODE_CLASSES, self._node),
+            **dict.fromkeys(_FACT_CLASSES, self._fact),
+        }
+
+    def add(self, subject: str, block: dict[str, list[str]]) -> None:
+        """Read one subject, with all its triples."""
+        types = block.get(_TYPE)
+        if types is None:
+            if self.streaming:
+                raise _SplitSubjectError(subject)
+            return
+        record = _Record(self.path, subject, block)
+        for cls in types if len(types) == 1 else dict.fromkeys(types):
+            handler = self.handlers.get(cls)
+            if handler is not None:
+                handler(record, cls)
+
+    def _id(self, iri: str) -> str:
+        """The id an IRI ends with (articles, domains), one string per id."""
+        ident = self.ids.get(iri)
+        if ident is None:
+            ident = self.ids[iri] = _last_segment(iri)
+        return ident
+
+    def _knowledge_graph(self, record: _Record, cls: str) -> None:
+        self.graphs += 1
+
+    def _article(self, record: _Record, cls: str) -> None:
+        if self.streaming and record.subject in self.article_iris:
+            raise _SplitSubjectError(record.subject)
+        self.article_iris.add(record.subject)
+        fields: dict[str, Any] = {"id": record.text(_IDENTIFIER)}
+        for field, predicate in _ARTICLE_FIELDS.items():
+            fields[field] = record.optional(predicate)
+        try:
+            article = Article.model_validate(fields)
+        except ValueError as err:
+            raise record.fail(f"is not a valid article ({err})") from err
+        self.graph.articles[article.id] = article
+
+    def _node(self, record: _Record, cls: str) -> None:
+        if self.streaming and (record.subject, cls) in self.node_keys:
+            raise _SplitSubjectError(record.subject)
+        self.node_keys.add((record.subject, cls))
+        node = record.text(_IDENTIFIER)
+        self.node_of[record.subject] = node
+        self.nodes[cls].append((node, _node_attributes(record, _CLASS_KIND.get(cls))))
+
+    def _use(self, record: _Record, cls: str) -> None:
+        block = record.block
+        try:
+            # Most of a file is uses and sentences: their fields are taken
+            # directly, and only a missing, repeated or bad one goes through
+            # _Record for the error message.
+            (entity,), (confidence,), (extractor,), (version,) = (
+                block[_ENTITY],
+                block[_CONFIDENCE],
+                block[_EXTRACTOR],
+                block[_EXTRACTOR_VERSION],
+            )
+            use = (entity, float(confidence), extractor, version)
+        except (KeyError, ValueError):
+            use = (
+                record.text(_ENTITY),
+                record.number(_CONFIDENCE, float),
+                record.text(_EXTRACTOR),
+                record.text(_EXTRACTOR_VERSION),
+            )
+        subject = record.subject
+        slots = self.wanted.pop(subject, None)
+        if slots is None or not self.streaming:
+            # Kept for facts still to come; in a streamed file a use comes
+            # after its fact, so one kept to the end means a split subject.
+            if self.streaming and subject in self.uses:
+                raise _SplitSubjectError(subject)
+            self.uses[subject] = use
+        for fact, slot in slots or ():
+            self._attach(fact, slot, use)
+
+    def _sentence(self, record: _Record, cls: str) -> None:
+        subject = record.subject
+        if self.streaming and subject in self.sentences:
+            raise _SplitSubjectError(subject)
+        block = record.block
+        try:
+            (article,), (sentence,), (start,), (end,) = (
+                block[_DERIVED],
+                block[_SENTENCE],
+                block[_START],
+                block[_END],
+            )
+            span = (self._id(article), sentence, int(start), int(end))
+        except (KeyError, ValueError):
+            span = (
+                self._id(record.text(_DERIVED)),
+                record.text(_SENTENCE),
+                record.number(_START, int),
+                record.number(_END, int),
+            )
+        self.sentences[subject] = span
+        for fact, slot, use in self.waiting.pop(subject, ()):
+            self._fill(fact, slot, use, subject)
+
+    def _fact(self, record: _Record, cls: str) -> None:
+        raw = record.json(AG.rawAttributes, dict) or {}
+        u, v = record.text(AG.subject), record.text(AG.object)
+        if "predicate" in raw:
+            predicate = raw["predicate"]
+        else:
+            relation = record.text(AG.relation)
+            if relation not in _RELATION_PREDICATE:
+                raise record.fail(f"has an unknown <{AG.relation}> <{relation}>")
+            predicate = _RELATION_PREDICATE[relation]
+        if "domain" in raw:
+            domain = raw["domain"]
+        else:
+            domain_iri = record.optional(AG.domain)
+            domain = None if domain_iri is None else self._id(domain_iri)
+        key = raw.get("key", predicate if domain is None else f"{predicate}:{domain}")
+        attrs: dict[str, Any] = {"predicate": predicate, "domain": domain}
+        attrs["support"] = raw["support"] if "support" in raw else record.number(AG.support, int)
+        attrs["confidence"] = (
+            raw["confidence"] if "confidence" in raw else record.number(AG.confidence, float)
+        )
+        if "articles" in raw:
+            attrs["articles"] = tuple(raw["articles"])
+        else:
+            attrs["articles"] = tuple(sorted({self._id(o) for o in record.values(_DERIVED)}))
+        if "evidence" in raw:
+            try:
+                attrs["evidence"] = [Evidence.model_validate(item) for item in raw["evidence"]]
+            except ValueError as err:
+                raise record.fail(f"has invalid evidence ({err})") from err
+            self.edges.append((u, v, key, attrs, record.subject))
+            return
+        uses = record.values(_QUALIFIED)
+        fact = _Fact(record.subject, u, v, key, attrs, [None] * len(uses), len(uses))
+        if not uses:
+            self._complete(fact)
+        for slot, use_iri in enumerate(uses):
+            use = self.uses.pop(use_iri, None) if self.streaming else self.uses.get(use_iri)
+            if use is None:
+                self.wanted.setdefault(use_iri, []).append((fact, slot))
+            else:
+                self._attach(fact, slot, use)
+
+    def _attach(self, fact: _Fact, slot: int, use: _Use) -> None:
+        if use[0] in self.sentences:
+            self._fill(fact, slot, use, use[0])
+        else:
+            self.waiting.setdefault(use[0], []).append((fact, slot, use))
+
+    def _fill(self, fact: _Fact, slot: int, use: _Use, sentence_iri: str) -> None:
+        _, confidence, extractor, version = use
+        known = self.sentences[sentence_iri]
+        if isinstance(known, Evidence):
+            if (
+                known.confidence == confidence
+                and known.extractor == extractor
+                and known.extractor_version == version
+            ):
+                evidence = known
+            else:
+                evidence = self._evidence(
+                    fact, known.article, known.sentence, known.start, known.end, use
+                )
+        else:
+            evidence = self._evidence(fact, *known, use)
+            self.sentences[sentence_iri] = evidence
+        fact.evidence[slot] = evidence
+        fact.missing -= 1
+        if not fact.missing:
+            self._complete(fact)
+
+    def _evidence(
+        self, fact: _Fact, article: str, sentence: str, start: int, end: int, use: _Use
+    ) -> Evidence:
+        _, confidence, extractor, version = use
+        try:
+            return Evidence(
+                article=article,
+                sentence=sentence,
+                start=start,
+                end=end,
+                extractor=extractor,
+                extractor_version=version,
+                confidence=confidence,
+            )
+        except ValueError as err:
+            raise GraphFormatError(
+                f"{self.path}: <{fact.iri}> has invalid evidence ({err})"
+            ) from err
+
+    def _complete(self, fact: _Fact) -> None:
+        evidence: list[Evidence] = fact.evidence  # type: ignore[assignment]
+        evidence.sort(key=lambda e: (e.article, e.start, e.end))
+        fact.attrs["evidence"] = evidence
+        self.edges.append((fact.u, fact.v, fact.key, fact.attrs, fact.iri))
+
+    def finish(self) -> AllianceGraph:
+        """The graph, once every subject has been added."""
+        if self.streaming and (self.graphs != 1 or self.uses or self.wanted or self.waiting):
+            raise _SplitSubjectError("")
+        if self.graphs != 1:
+            raise _not_ours(self.path)
+        for use_iri, slots in self.wanted.items():
+            raise GraphFormatError(
+                f"{self.path}: <{slots[0][0].iri}> has <{_QUALIFIED}> <{use_iri}>, which the "
+                f"file does not describe as a <{_DERIVATION}>"
+            )
+        for sentence_iri, uses in self.waiting.items():
+            raise GraphFormatError(
+                f"{self.path}: <{uses[0][0].iri}> uses <{sentence_iri}>, which the file "
+                f"does not describe as an <{AG.Evidence}>"
+            )
+        graph = self.graph
+        graph.articles = dict(sorted(graph.articles.items()))
+        for cls in _NODE_CLASSES:
+            for node, attrs in self.nodes[cls]:
+                graph.nx.add_node(node, **attrs)
+        for node, attrs in sorted(self.nodes[AG.Agreement], key=lambda item: item[0]):
+            from .models import slugify
+
+            for name in (attrs.get("label"), *attrs.get("aliases", ())):
+                if isinstance(name, str):
+                    graph._alias_index.setdefault(slugify(name), node)
+        edges = []
+        node_of = self.node_of
+        for u, v, key, attrs, iri in self.edges:
+            for end, predicate in ((u, AG.subject), (v, AG.object)):
+                if end not in node_of:
+                    raise GraphFormatError(
+                        f"{self.path}: <{iri}> has <{predicate}> <{end}>, which the file "
+                        "does not describe"
+                    )
+            edges.append((node_of[u], node_of[v], key, attrs))
+        edges.sort(key=lambda e: e[:3])
+        if self.streaming and any(a[:3] == b[:3] for a, b in itertools.pairwise(edges)):
+            raise _SplitSubjectError("")
+        for u, v, key, attrs in edges:
+            graph.nx.add_edge(u, v, key=key, **attrs)
+        return graph
+
+
+def _streamed_subjects(quads: Iterable[Any]) -> Iterator[tuple[str, dict[str, list[str]]]]:
+    """Each run of triples with the same subject, as the subject and its block."""
+    subject: Any = None
+    block: dict[str, list[str]] = {}
+    for s, p, o, _ in quads:
+        if s != subject:
+            if subject is not None:
+                yield subject.value, block
+            subject, block = s, {}
+        predicate = p.value
+        values = block.get(predicate)
+        if values is None:
+            block[predicate] = [o.value]
+        else:
+            values.append(o.value)
+    if subject is not None:
+        yield subject.value, block
+
+
+def _grouped_subjects(quads: Iterable[Any]) -> dict[str, dict[str, list[str]]]:
+    """Every triple of the file, grouped by subject (the whole file in memory)."""
+    by_subject: dict[str, dict[str, list[str]]] = {}
+    for subject, block in _streamed_subjects(quads):
+        known = by_subject.get(subject)
+        if known is None:
+            by_subject[subject] = block
+        else:
+            for predicate, values in block.items():
+                known.setdefault(predicate, []).extend(values)
+    return by_subject
 
 
 def read_rdf(
     path: str | Path, format: str | None = None, vocabulary: Vocabulary | None = None
 ) -> AllianceGraph:
-    """Read a graph :func:`write_rdf` wrote (any base), back to the same graph."""
+    """Read a graph :func:`write_rdf` wrote (any base), back to the same graph.
+
+    The file is read in one pass, building the graph as it goes, when each
+    subject's triples stand together (as :func:`write_rdf` and most writers
+    put them); otherwise it is read again with all its triples held in memory.
+    """
 
     path = Path(path)
+    rdf_format = _rdf_format(format or path.suffix, path)
     with paused():
-        return _read_rdf(path, _rdf_format(format or path.suffix, path), vocabulary)
-
-
-def _read_rdf(path: Path, rdf_format: Any, vocabulary: Vocabulary | None) -> AllianceGraph:
-    from .graph import AllianceGraph
-
-    data = _Subjects(path, _parse(path, rdf_format))
-    by_type: dict[str, list[str]] = {}
-    for subject, block in data.by_subject.items():
-        for cls in block.get(_TYPE, ()):
-            by_type.setdefault(cls, []).append(subject)
-    if len(by_type.get(AG.KnowledgeGraph, ())) != 1:
-        raise GraphFormatError(
-            f"{path}: not an alliancegraph RDF file (it should describe exactly one "
-            f"<{AG.KnowledgeGraph}>)"
-        )
-    graph = AllianceGraph(vocabulary)
-    for subject in by_type.get(AG.Article, ()):
-        article_id = data.text(subject, _IDENTIFIER)
-        fields: dict[str, Any] = {"id": article_id}
-        for field, predicate in _ARTICLE_FIELDS.items():
-            fields[field] = data.text(subject, predicate, required=False)
+        reader = _GraphReader(path, vocabulary, streaming=True)
         try:
-            article = Article.model_validate(fields)
-        except ValueError as err:
-            raise data.fail(subject, f"is not a valid article ({err})") from err
-        graph.articles[article.id] = article
-    graph.articles = dict(sorted(graph.articles.items()))
-
-    node_of: dict[str, str] = {}
-    node_types = [*_CLASS_KIND, AG.Node]
-    for cls in node_types:
-        for subject in by_type.get(cls, ()):
-            node = data.text(subject, _IDENTIFIER)
-            assert node is not None
-            node_of[subject] = node
-            graph.nx.add_node(node, **_node_attributes(data, subject, _CLASS_KIND.get(cls)))
-    for subject in sorted(by_type.get(AG.Agreement, ())):
-        attrs = graph.nx.nodes[node_of[subject]]
-        for name in (attrs.get("label"), *attrs.get("aliases", ())):
-            if isinstance(name, str):
-                from .models import slugify
-
-                graph._alias_index.setdefault(slugify(name), node_of[subject])
-
-    edges = []
-    for cls in _FACT_CLASSES:
-        for subject in by_type.get(cls, ()):
-            edges.append(_edge(data, subject, node_of))
-    for u, v, key, attrs in sorted(edges, key=lambda e: e[:3]):
-        graph.nx.add_edge(u, v, key=key, **attrs)
-    return graph
+            # Errors of the file's content may come from a split subject: they
+            # are reported by the second reading. Syntax errors end it here.
+            with _parser_errors(path):
+                for subject, block in _streamed_subjects(_quads(path, rdf_format)):
+                    try:
+                        reader.add(subject, block)
+                    except GraphFormatError as err:
+                        raise _SplitSubjectError(subject) from err
+            try:
+                return reader.finish()
+            except GraphFormatError as err:
+                raise _SplitSubjectError("") from err
+        except _SplitSubjectError as unordered:
+            log.info("%s: subjects are split (at <%s>); reading it again whole", path, unordered)
+        del reader
+        by_subject = _grouped_subjects(_parse(path, rdf_format))
+        graphs = sum(AG.KnowledgeGraph in block.get(_TYPE, ()) for block in by_subject.values())
+        if graphs != 1:
+            raise _not_ours(path)
+        reader = _GraphReader(path, vocabulary, streaming=False)
+        for subject, block in by_subject.items():
+            reader.add(subject, block)
+        return reader.finish()
 
 
-def _node_attributes(data: _Subjects, subject: str, kind: str | None) -> dict[str, Any]:
-    raw = data.json(subject, AG.rawAttributes, dict) or {}
-    absent = data.json(subject, AG.absentAttributes, list) or []
+def _not_ours(path: Path) -> GraphFormatError:
+    return GraphFormatError(
+        f"{path}: not an alliancegraph RDF file (it should describe exactly one "
+        f"<{AG.KnowledgeGraph}>)"
+    )
+
+
+def _node_attributes(record: _Record, kind: str | None) -> dict[str, Any]:
+    raw = record.json(AG.rawAttributes, dict) or {}
+    absent = record.json(AG.absentAttributes, list) or []
     kind = kind if kind is not None else raw.get("kind")
-    block = data.by_subject[subject]
+    block = record.block
     mapped: dict[str, Any] = {}
     for key, is_list in node_schema(kind).items():
         if key in raw:
@@ -865,72 +1210,8 @@ def _node_attributes(data: _Subjects, subject: str, kind: str | None) -> dict[st
         elif len(values) == 1:
             mapped[key] = values[0]
         elif values:
-            raise data.fail(subject, f"has {len(values)} <{predicate}> values; expected one")
+            raise record.fail(f"has {len(values)} <{predicate}> values; expected one")
     return join_attributes(kind, mapped, raw, absent)
-
-
-def _edge(
-    data: _Subjects, subject: str, node_of: dict[str, str]
-) -> tuple[str, str, str, dict[str, Any]]:
-    raw = data.json(subject, AG.rawAttributes, dict) or {}
-
-    def node(predicate: str) -> str:
-        iri = data.text(subject, predicate)
-        if iri not in node_of:
-            raise data.fail(subject, f"has <{predicate}> <{iri}>, which the file does not describe")
-        return node_of[iri]
-
-    u, v = node(AG.subject), node(AG.object)
-    if "predicate" in raw:
-        predicate = raw["predicate"]
-    else:
-        relation = data.text(subject, AG.relation)
-        if relation not in _RELATION_PREDICATE:
-            raise data.fail(subject, f"has an unknown <{AG.relation}> <{relation}>")
-        predicate = _RELATION_PREDICATE[relation]
-    if "domain" in raw:
-        domain = raw["domain"]
-    else:
-        domain_iri = data.text(subject, AG.domain, required=False)
-        domain = None if domain_iri is None else _last_segment(domain_iri)
-    key = raw.get("key", predicate if domain is None else f"{predicate}:{domain}")
-    attrs: dict[str, Any] = {"predicate": predicate, "domain": domain}
-    attrs["support"] = raw["support"] if "support" in raw else data.number(subject, AG.support, int)
-    attrs["confidence"] = (
-        raw["confidence"] if "confidence" in raw else data.number(subject, AG.confidence, float)
-    )
-    if "articles" in raw:
-        attrs["articles"] = tuple(raw["articles"])
-    else:
-        attrs["articles"] = tuple(
-            sorted({_last_segment(o) for o in data.values(subject, _DERIVED)})
-        )
-    if "evidence" in raw:
-        items = raw["evidence"]
-    else:
-        items = []
-        for use in data.values(subject, _QUALIFIED):
-            ev = data.text(use, _ENTITY)
-            assert ev is not None
-            items.append(
-                {
-                    "article": _last_segment(str(data.text(ev, _DERIVED))),
-                    "sentence": data.text(ev, AG.sentence),
-                    "start": data.number(ev, AG.start, int),
-                    "end": data.number(ev, AG.end, int),
-                    "extractor": data.text(use, AG.extractor),
-                    "extractor_version": data.text(use, AG.extractorVersion),
-                    "confidence": data.number(use, AG.confidence, float),
-                }
-            )
-    try:
-        evidence = [Evidence.model_validate(item) for item in items]
-    except ValueError as err:
-        raise data.fail(subject, f"has invalid evidence ({err})") from err
-    if "evidence" not in raw:
-        evidence.sort(key=lambda e: (e.article, e.start, e.end))
-    attrs["evidence"] = evidence
-    return u, v, key, attrs
 
 
 def load(path: str | Path, format: str | None = None) -> rdflib.Graph:
