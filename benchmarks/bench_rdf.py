@@ -12,17 +12,24 @@ and provenance triples), then times
   triples from a ready list, and iterating over its parse of the file, as the
   yardstick (neither builds or reads an AllianceGraph);
 * ``write_peak_mb``: memory allocated by Python while writing (tracemalloc),
-  which stays small because no copy of the graph is built.
+  which stays small because no copy of the graph is built;
+* ``read_peak_rss_mb`` / ``read_fresh_triples_per_s``: the peak resident
+  memory and the speed of :func:`~alliancegraph.rdf.read_rdf` in a fresh
+  process that does nothing else, so the peak is the reading's own (the
+  interpreter and the graph read back included).
 
 Usage::
 
-    python benchmarks/bench_rdf.py 1000      # prints the report as JSON
+    python benchmarks/bench_rdf.py 1000              # prints the report as JSON
+    python benchmarks/bench_rdf.py --read FILE.ttl   # one fresh read: seconds, peak RSS
 """
 
 from __future__ import annotations
 
 import gc
 import json
+import resource
+import subprocess
 import sys
 import tempfile
 import time
@@ -79,6 +86,40 @@ def _timed(fn: Callable[[], Any]) -> tuple[Any, float]:
     return result, time.perf_counter() - start
 
 
+def read_once(path: Path) -> dict[str, float]:
+    """Read ``path`` with :func:`~alliancegraph.rdf.read_rdf`: seconds and peak RSS (MB)."""
+    from alliancegraph.rdf import read_rdf
+
+    start = time.perf_counter()
+    read_rdf(path)
+    seconds = time.perf_counter() - start
+    return {"seconds": seconds, "peak_rss_mb": _peak_rss_mb()}
+
+
+def _peak_rss_mb() -> float:
+    # On Linux a child's ru_maxrss starts at its parent's peak (it is kept
+    # across fork and exec), so the process's own high-water mark is read.
+    status = Path("/proc/self/status")
+    if status.exists():
+        for line in status.read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    # ru_maxrss is in kilobytes on Linux, bytes on macOS.
+    scale = 1 if sys.platform == "darwin" else 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * scale / 2**20
+
+
+def _read_in_fresh_process(path: Path) -> dict[str, float]:
+    done = subprocess.run(
+        [sys.executable, __file__, "--read", str(path)],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    result: dict[str, float] = json.loads(done.stdout)
+    return result
+
+
 def run(n_articles: int) -> dict[str, Any]:
     """Throughput report (JSON-ready) for a synthetic graph of ``n_articles`` articles."""
     import pyoxigraph
@@ -98,6 +139,7 @@ def run(n_articles: int) -> dict[str, Any]:
         read_back, read_s = _timed(lambda: read_rdf(ours, vocabulary=graph.vocabulary))
         lossless = read_back == graph
         del read_back
+        fresh = _read_in_fresh_process(ours)
         turtle = pyoxigraph.RdfFormat.TURTLE
         count, ox_read_s = _timed(
             lambda: sum(1 for _ in pyoxigraph.parse(path=ours, format=turtle))
@@ -127,10 +169,15 @@ def run(n_articles: int) -> dict[str, Any]:
         "write_vs_pyoxigraph": round(write_s / ox_write_s, 2) if ox_write_s else None,
         "read_vs_pyoxigraph": round(read_s / ox_read_s, 2) if ox_read_s else None,
         "write_peak_mb": round(write_peak / 1e6, 1),
+        "read_fresh_triples_per_s": rate(fresh["seconds"]),
+        "read_peak_rss_mb": round(fresh["peak_rss_mb"], 1),
         "round_trip_equal": lossless,
     }
 
 
 if __name__ == "__main__":
-    size = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
-    print(json.dumps(run(size), indent=2))
+    if sys.argv[1:2] == ["--read"]:
+        print(json.dumps(read_once(Path(sys.argv[2]))))
+    else:
+        size = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
+        print(json.dumps(run(size), indent=2))
