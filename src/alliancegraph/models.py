@@ -280,6 +280,10 @@ class Evidence(_Model):
     read from disk (after decoding), so ``text[start:end] == sentence``.
     """
 
+    # Sentences are trimmed where they are cut; stripping again would copy every
+    # string, and a large graph holds millions of these.
+    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=False)
+
     article: str = Field(min_length=1, description="Article id.")
     sentence: str
     start: int = Field(ge=0)
