@@ -549,19 +549,19 @@ class _Index:
     @cached_property
     @_bulk
     def agreements_by_party(self) -> dict[str, list[str]]:
-        out: dict[str, list[str]] = defaultdict(list)
-        for node in self.nodes_by_kind.get("agreement", []):
-            for party in self.graph.nodes[node].get("parties", ()):
-                out[party].append(node)
-        return dict(out)
+        return self._agreements_by("parties")
 
     @cached_property
     @_bulk
     def agreements_by_domain(self) -> dict[str, list[str]]:
+        return self._agreements_by("domains")
+
+    def _agreements_by(self, attribute: str) -> dict[str, list[str]]:
+        """Agreement node ids under each value of a list attribute (parties, domains)."""
         out: dict[str, list[str]] = defaultdict(list)
         for node in self.nodes_by_kind.get("agreement", []):
-            for domain in self.graph.nodes[node].get("domains", ()):
-                out[domain].append(node)
+            for value in self.graph.nodes[node].get(attribute, ()):
+                out[value].append(node)
         return dict(out)
 
     @cached_property
