@@ -145,7 +145,6 @@ class Cues(_Entry):
     collective_determiners: dict[str, int] = {}
     target_before: tuple[str, ...]
     target_after: tuple[str, ...]
-    target_frame: tuple[str, ...]
     agreement_heads: dict[str, AgreementKind]
     generic_heads: dict[str, AgreementKind]
     lateral_modifiers: dict[str, int]
