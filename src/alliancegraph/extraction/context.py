@@ -166,7 +166,7 @@ class ArticleContext:
         self._name_starts = [m.start for m in names]
         self._domain_starts = [m.start for m in domains]
         self._domains = domains
-        self.person_states = {p.name: p.state for p in vocabulary.persons}
+        self.person_states = vocabulary.person_states
         headings = {s for s, e in body_spans if _is_heading(self.text[s:e])}
         self.sentences: list[Sentence] = []
         for i, (s, e) in enumerate(doc.sentences):
@@ -484,6 +484,13 @@ class ArticleContext:
         return frozenset(self.core)
 
     def _participation(self, sentence: Sentence) -> list[Participation]:
+        if not sentence.states and not sentence.collective:
+            # Nobody named and no "the two sides": every clause inherits the core, or
+            # nothing; the discourse state stays as it was.
+            if sentence.cooperative and not sentence.hostile and len(self.core) >= 2:
+                pairs = _clique(self.core)
+                return [Participation(ci, pairs, INHERITED) for ci in range(len(sentence.clauses))]
+            return []
         found = [self._clause(sentence, ci) for ci in range(len(sentence.clauses))]
         subject = next((f for f in found if f is not None), None)
         out: list[Participation] = []

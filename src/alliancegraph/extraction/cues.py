@@ -137,11 +137,11 @@ class _TitleFinder:
     def __init__(self, roles: Iterable[str], heads: Iterable[str]) -> None:
         # The head of "Minister of External Affairs" is "Minister", not "Affairs".
         words = {re.split(r" (?:of|for) ", r)[0].split()[-1] for r in roles} | set(heads)
-        self._heads = phrase_regex(words, flags=0)
+        self.heads = phrase_regex(words, flags=0)
 
     def finditer(self, text: str) -> list[_Title]:
         found: list[_Title] = []
-        for head in self._heads.finditer(text):
+        for head in self.heads.finditer(text):
             left = self._LEFT.search(text, max(0, head.start() - 60), head.start())
             start = left.start() if left else head.start()
             if left and left.group(0).endswith(("and ", "and\n")):

@@ -15,6 +15,7 @@ A later surname-only mention ("Takaichi") joins the full name met earlier.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from ..models import Evidence, Person
@@ -77,6 +78,11 @@ _APPOSITION = re.compile(
     r"(?P<title>(?:[a-z\-]+\s+){0,3}(?:minister|secretary|president|ambassador|envoy|"
     r"spokesperson|spokesman|spokeswoman|adviser|advisor|chief|commander|premier|chancellor))\b"
 )
+# The lower-case titles of the two patterns above: a sentence without one needs neither.
+_LOWER_TITLE_WORD = re.compile(
+    r"minister|secretary|ambassador|envoy|spokes|advis|chief|commander|negotiator|premier|"
+    r"president|chancellor"
+)
 _OF_STATE = re.compile(r"^\s+of\s+(?:the\s+)?(?P<state>[A-Z][\w.\-]+(?:\s+[A-Z][\w\-]+)?)")
 
 
@@ -90,11 +96,17 @@ def find_persons(ctx: ArticleContext) -> list[PersonFinding]:
     """Every person named in the article with the state they act for."""
     evidence_for = ctx.evidence
     vocab = ctx.vocabulary
-    known = {p.name: p for p in vocab.persons}
+    known = vocab.persons_by_name
     found: dict[str, tuple[Person, Evidence]] = {}
     text = ctx.text
     roles = ctx.cues.roles
+    # Each pattern runs only on sentences holding its key word, found once per article:
+    # most sentences name no title, and the patterns are costly to try everywhere.
+    heads = [m.start() for m in roles.heads.finditer(text)]
+    lower_titles = [m.start() for m in _LOWER_TITLE_WORD.finditer(text)]
     for sentence in ctx.sentences:
+        has_head = _any_between(heads, sentence.start, sentence.end)
+        has_lower_title = _any_between(lower_titles, sentence.start, sentence.end)
         # Known office holders.
         for m in sentence.names:
             if m.kind != "person":
@@ -107,7 +119,7 @@ def find_persons(ctx: ArticleContext) -> list[PersonFinding]:
                 evidence_for(sentence, 0.95),
             )
         # Role + name, state from the words before the title.
-        for rm in roles.finditer(sentence.text):
+        for rm in roles.finditer(sentence.text) if has_head else ():
             # "… Minister Name" or, in apposition, "the Prime Minister of Poland, Name"
             gap = 2 if sentence.text.startswith(", ", rm.end()) else 1
             if not sentence.text.startswith((" ", ", "), rm.end()):
@@ -138,7 +150,7 @@ def find_persons(ctx: ArticleContext) -> list[PersonFinding]:
             person = Person(name=name, state=state, role=role_text)
             _add(found, person, evidence_for(sentence, confidence))
         # "Chinese foreign ministry spokesperson Lin Wei": a title in lower case
-        for lm in _LOWER_TITLE.finditer(sentence.text):
+        for lm in _LOWER_TITLE.finditer(sentence.text) if has_lower_title else ():
             state = _resolve(vocab, lm.group("state"))
             name_match = _Name(sentence.text, lm.end())
             if state is None or not name_match:
@@ -149,7 +161,7 @@ def find_persons(ctx: ArticleContext) -> list[PersonFinding]:
             role = lm.group("title").strip()
             _add(found, Person(name=name, state=state, role=role), evidence_for(sentence, 0.75))
         # "said Tran Quoc Minh, Vietnam's deputy foreign minister"
-        for am in _APPOSITION.finditer(sentence.text):
+        for am in _APPOSITION.finditer(sentence.text) if has_lower_title else ():
             state = _resolve(vocab, am.group("state"))
             name = _clean_name(am.group("name"), vocab)
             if state is None or name is None or _join_known(found, known, name):
@@ -157,7 +169,8 @@ def find_persons(ctx: ArticleContext) -> list[PersonFinding]:
             role = am.group("title").strip()
             _add(found, Person(name=name, state=state, role=role), evidence_for(sentence, 0.8))
         # "his Japanese counterpart, Toshimitsu Motegi"
-        for cm in _COUNTERPART.finditer(sentence.text):
+        counterparts = "counterpart" in sentence.text
+        for cm in _COUNTERPART.finditer(sentence.text) if counterparts else ():
             name_match = _Name(sentence.text, cm.end())
             if not name_match:
                 continue
@@ -196,6 +209,11 @@ def _trim_role(vocab: Vocabulary, role: str, start: int) -> tuple[str, int, str 
                 state = code
                 break
     return " ".join(title), start, state
+
+
+def _any_between(positions: list[int], start: int, end: int) -> bool:
+    i = bisect_left(positions, start)
+    return i < len(positions) and positions[i] < end
 
 
 def _add(found: dict[str, tuple[Person, Evidence]], person: Person, ev: Evidence) -> None:
