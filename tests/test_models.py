@@ -97,3 +97,37 @@ def test_models_round_trip_through_json(model):
 def test_models_publish_a_json_schema():
     schema = Relation.model_json_schema()
     assert schema["properties"]["predicate"]["enum"][0] == "cooperates_with"
+
+
+# A graph of 100,000 articles holds millions of evidence objects: they share
+# what they can, without any difference a caller could see.
+def _evidence(start: int) -> Evidence:
+    return Evidence(article="a1", sentence="Japan and India agreed.", start=start, end=start + 23)
+
+
+def test_evidence_given_the_same_fields_shares_one_fields_set():
+    a, b = _evidence(0), _evidence(40)
+    assert a.model_fields_set == {"article", "sentence", "start", "end"}
+    assert a.__pydantic_fields_set__ is b.__pydantic_fields_set__
+
+
+def test_a_copy_with_changes_leaves_the_shared_fields_set_alone():
+    a = _evidence(0)
+    changed = a.model_copy(update={"confidence": 0.5})
+    assert changed.confidence == 0.5
+    assert "confidence" not in _evidence(80).model_fields_set
+
+
+def test_unpickled_evidence_is_equal_and_shares_the_fields_set():
+    import pickle
+
+    a = _evidence(0)
+    back = pickle.loads(pickle.dumps(a))
+    assert back == a
+    assert back.__pydantic_fields_set__ is a.__pydantic_fields_set__
+
+
+def test_evidence_read_from_json_holds_one_copy_of_each_article_id():
+    first = Evidence.model_validate_json(_evidence(0).model_dump_json())
+    second = Evidence.model_validate_json(_evidence(40).model_dump_json())
+    assert first.article is second.article

@@ -27,6 +27,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ._gc import paused
 from .corpus import Corpus, load_corpus
 from .exceptions import AllianceGraphError, CorpusError
 from .extraction import Extractor
@@ -139,7 +140,9 @@ def _merge(
     bar = _progress_bar(len(files), progress)
     # Closed explicitly so that an error (strict mode) stops the workers now,
     # not when the traceback holding this frame is freed.
-    with contextlib.closing(results), bar or contextlib.nullcontext():
+    # The collector would walk the growing graph again and again (millions of
+    # objects at 100,000 articles) and find nothing: merged facts hold no cycles.
+    with contextlib.closing(results), bar or contextlib.nullcontext(), paused():
         seen: set[tuple[str, str]] = set()
         for extraction, problems in results:
             for problem in problems:

@@ -147,7 +147,7 @@ class ArticleContext:
         self.vocabulary = vocabulary
         self.cues = cues
         self.text = fold(doc.text)
-        lowered = lower_same_length(self.text)
+        self.lowered = lowered = lower_same_length(self.text)
         body_spans = doc.body
         names = [m for m in matcher.names(self.text) if _inside(m, body_spans)]
         domains = [m for m in matcher.domains(self.text, lowered) if _inside(m, body_spans)]
@@ -588,6 +588,9 @@ class ArticleContext:
         The partners are the actors right after each "with" (and those named
         together with them); the subjects are the actors before the first one.
         """
+        lowered = self.lowered
+        if lowered.find("with", start, end) == -1 and lowered.find("alongside", start, end) == -1:
+            return None  # the usual case, decided without the regex
         withs = list(_WITH.finditer(self.text, start, end))
         if not withs:
             return None
