@@ -221,9 +221,11 @@ def _named(ctx: ArticleContext, sentence: Sentence) -> list[_Candidate]:
     tokens = _tokens(sentence)
     out: list[_Candidate] = []
     used_until = -1
+    heads = cues.agreement_heads
+    generic = cues.generic_heads
     for i, (_, _, word) in enumerate(tokens):
-        if i <= used_until:
-            continue
+        if i <= used_until or (word not in heads and word not in generic and "'" not in word):
+            continue  # most words are no head, possessive or not
         head = _bare(word)
         kind = cues.agreement_heads.get(head)
         lower_head = kind is None and head.islower() and head in cues.generic_heads

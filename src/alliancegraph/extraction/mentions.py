@@ -230,18 +230,26 @@ class Matcher:
             if end < n and text[end].isalnum() and text[last].isalnum():
                 continue
             found.append((start, end, payloads))
-        # Longest first, then leftmost: a phrase inside a longer phrase is not a mention.
-        found.sort(key=lambda m: (m[0] - m[1], m[0]))
-        taken = bytearray(n)
+        # Matches come out by end; when no two overlap (the usual case) every one is
+        # a mention, already in text order.
+        overlapping = any(found[i][0] < found[i - 1][1] for i in range(1, len(found)))
+        if overlapping:
+            # Longest first, then leftmost: a phrase inside a longer phrase is not a mention.
+            found.sort(key=lambda m: (m[0] - m[1], m[0]))
+            taken = bytearray(n)
+            kept = []
+            for start, end, payloads in found:
+                if taken.find(1, start, end) != -1:
+                    continue
+                taken[start:end] = b"\x01" * (end - start)
+                kept.append((start, end, payloads))
+            kept.sort(key=lambda m: m[0])
+            found = kept
         mentions: list[Mention] = []
         for start, end, payloads in found:
-            if taken.find(1, start, end) != -1:
-                continue
-            taken[start:end] = b"\x01" * (end - start)
             kind, ref, form = payloads[0]
             possessive = text.startswith(("'s", "'"), end) and not text.startswith("'s ", end - 1)
             mentions.append(Mention(start, end, kind, ref, form, possessive))
-        mentions.sort(key=lambda m: m.start)
         return mentions
 
     def names(self, folded: str) -> list[Mention]:
