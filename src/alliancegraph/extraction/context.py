@@ -168,11 +168,23 @@ class ArticleContext:
         self._domains = domains
         self.person_states = vocabulary.person_states
         headings = {s for s, e in body_spans if _is_heading(self.text[s:e])}
+        spans = doc.sentences
+        busy = _holding(
+            spans,
+            [
+                *((m.start, m.end) for m in names if m.kind != "non_actor"),
+                *((m.start, m.end) for m in domains),
+                *((a, b) for a, b, _ in self.hits["collective"]),
+            ],
+        )
         self.sentences: list[Sentence] = []
-        for i, (s, e) in enumerate(doc.sentences):
+        for i, (s, e) in enumerate(spans):
             line_start = _line_start(body_spans, s)
             heading = line_start in headings and s == line_start
-            self.sentences.append(self._sentence(i, s, e, heading))
+            if i in busy:
+                self.sentences.append(self._sentence(i, s, e, heading))
+            else:
+                self.sentences.append(self._empty_sentence(i, s, e, heading))
         self.states = self._article_states()
         self.core = self._core()
         self._last: frozenset[str] = frozenset()
@@ -203,23 +215,7 @@ class ArticleContext:
         domain_mentions = self._slice(self._domain_starts, self._domains, s, e)
         collective_hits = self.cue_hits("collective", s, e)
         if not names and not domain_mentions and not collective_hits:
-            # Nobody acts and nothing is done: no clause can hold a fact.
-            return Sentence(
-                index,
-                s,
-                e,
-                text,
-                heading,
-                [],
-                [],
-                [],
-                {},
-                [(s, e)],
-                cooperative=bool(self.cue_hits("cooperation", s, e)),
-                hostile=False,
-                hedged=False,
-                collective=[],
-            )
+            return self._empty_sentence(index, s, e, heading)
         clauses = _clauses(text, s)
         # A hostile word inside a domain ("missile provocations") describes the domain.
         hostile = any(
@@ -265,6 +261,25 @@ class ArticleContext:
         )
         sentence.chains = self._chains(sentence)
         return sentence
+
+    def _empty_sentence(self, index: int, s: int, e: int, heading: bool) -> Sentence:
+        """A sentence where nobody acts and nothing is done: no clause can hold a fact."""
+        return Sentence(
+            index,
+            s,
+            e,
+            self.text[s:e],
+            heading,
+            [],
+            [],
+            [],
+            {},
+            [(s, e)],
+            cooperative=bool(self.cue_hits("cooperation", s, e)),
+            hostile=False,
+            hedged=False,
+            collective=[],
+        )
 
     def _state_ref(
         self, m: Mention, s: int, clauses: list[tuple[int, int]], hostile: bool
@@ -665,6 +680,17 @@ def _inside(m: Mention, spans: tuple[tuple[int, int], ...]) -> bool:
     """Whether a mention lies inside one of the (sorted, disjoint) body spans."""
     i = bisect_right(spans, (m.start, _BEYOND)) - 1
     return i >= 0 and spans[i][0] <= m.start and m.end <= spans[i][1]
+
+
+def _holding(sentences: Sequence[tuple[int, int]], spans: list[tuple[int, int]]) -> set[int]:
+    """The indexes of the sentences that wholly contain one of the spans or more."""
+    starts = [s for s, _ in sentences]
+    found: set[int] = set()
+    for start, end in spans:
+        i = bisect_right(starts, start) - 1
+        if i >= 0 and start < sentences[i][1] and end <= sentences[i][1]:
+            found.add(i)
+    return found
 
 
 def _line_start(spans: tuple[tuple[int, int], ...], pos: int) -> int:
