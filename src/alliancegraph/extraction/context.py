@@ -421,7 +421,9 @@ class ArticleContext:
         sizes: Counter[int] = Counter()
         usable = [s for s in self.sentences if (s.cooperative or s.heading) and not s.hostile]
         for sentence in self.sentences:
-            sizes.update(size for _, _, size in sentence.collective if size > 0)
+            for _, _, size in sentence.collective:
+                if size > 0:
+                    sizes[size] += 1
         for sentence in usable:
             for chain in sentence.chains:
                 support[chain] += 1
