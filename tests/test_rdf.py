@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import logging
 import random
+import re
 import socket
 from pathlib import Path
 
 import pyoxigraph
 import pytest
 import rdflib
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import alliancegraph as ag
 from alliancegraph import rdf
@@ -305,3 +308,127 @@ def test_evidence_read_back_keeps_each_use_its_own_confidence(seed_graph, tmp_pa
     second["evidence"].sort(key=lambda e: (e["article"], e["start"], e["end"]))
     graph = ag.AllianceGraph.from_dict(data)
     assert ag.read(graph.write(tmp_path / "shared.ttl")) == graph
+
+
+def _own_reader_stepped_aside(caplog) -> bool:
+    return any("not laid out as write_rdf writes Turtle" in r.getMessage() for r in caplog.records)
+
+
+def test_turtle_written_here_is_read_by_the_reader_of_its_own_layout(written, caplog):
+    caplog.set_level(logging.DEBUG, logger="alliancegraph.rdf")
+    ag.read(written["ttl"])
+    assert not _own_reader_stepped_aside(caplog)
+
+
+def test_every_format_holds_the_same_triples(seed_graph, tmp_path):
+    odd = _odd_graph(seed_graph)
+    triples = {
+        ext: {q.triple for q in pyoxigraph.parse(path=odd.write(tmp_path / f"odd.{ext}"))}
+        for ext in RDF_EXTENSIONS
+    }
+    assert triples["ttl"] == triples["nt"] == triples["jsonld"] == triples["rdf"]
+    assert len(triples["ttl"]) > 1000
+
+
+def test_turtle_from_another_writer_reads_back_equal(seed_graph, written, tmp_path, caplog):
+    triples = [q.triple for q in pyoxigraph.parse(path=written["ttl"])]
+    other = tmp_path / "other.ttl"
+    pyoxigraph.serialize(triples, str(other), prefixes={"ag": rdf.AG.NS})
+    caplog.set_level(logging.DEBUG, logger="alliancegraph.rdf")
+    assert ag.read(other) == seed_graph
+    assert _own_reader_stepped_aside(caplog)
+
+
+TRICKY_SENTENCES = [
+    'He said "stop." Then he left.',
+    "a back\\slash, and \\n that is no line break",
+    "line one\nline two\r\nline three",
+    'it ends like a statement .\n<https://x.org/a> <https://x.org/p> "z" .',
+    'or like a predicate ;\n    ag:start "1"^^xsd:integer',
+    "tab\there, Unicode: 日本 – é \u2028 \x00 \x1b[0m",
+    "",
+    '\\"',
+]
+
+
+def _graph_with_sentences(seed_graph, sentences, extractor):
+    data = seed_graph.to_dict()
+    edges = [e for e in data["edges"] if e["evidence"]]
+    for edge, sentence in zip(edges, sentences, strict=False):
+        edge["evidence"][0]["sentence"] = sentence
+        edge["evidence"][0]["extractor"] = extractor
+    return ag.AllianceGraph.from_dict(data)
+
+
+def test_sentences_with_quotes_backslashes_and_line_breaks_read_back_equal(
+    seed_graph, tmp_path, caplog
+):
+    graph = _graph_with_sentences(seed_graph, TRICKY_SENTENCES, 'rules "v2" \\ beta')
+    caplog.set_level(logging.DEBUG, logger="alliancegraph.rdf")
+    for ext in ("ttl", "nt"):
+        assert ag.read(graph.write(tmp_path / f"tricky.{ext}")) == graph
+    assert not _own_reader_stepped_aside(caplog)
+    from_turtle = set(pyoxigraph.parse(path=tmp_path / "tricky.ttl"))
+    assert from_turtle == set(pyoxigraph.parse(path=tmp_path / "tricky.nt"))
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    sentence=st.text(st.characters(blacklist_categories=("Cs",)), max_size=60),
+    extractor=st.text(st.characters(blacklist_categories=("Cs",)), max_size=20),
+)
+def test_any_sentence_and_extractor_read_back_from_turtle(
+    seed_graph, tmp_path_factory, sentence, extractor
+):
+    graph = _graph_with_sentences(seed_graph, [sentence], extractor)
+    path = graph.write(tmp_path_factory.mktemp("any") / "any.ttl")
+    assert ag.read(path) == graph
+
+
+# Valid Turtle that write_rdf would not write: each is read as a Turtle parser
+# reads it, whether the reader of write_rdf's own layout takes it or not.
+LAYOUT_EDITS = {
+    "a comment": lambda t: t.replace("\n\n", "\n\n# a comment\n", 1),
+    "a long string": lambda t: re.sub(
+        r'ag:sentence "([^"\\]*)"', r'ag:sentence """\1\nand more"""', t, count=1
+    ),
+    "a \\u escape": lambda t: t.replace('ag:sentence "', 'ag:sentence "\\u00e9 ', 1),
+    "single quotes": lambda t: re.sub(r'ag:extractor "([^"\\]*)"', r"ag:extractor '\1'", t),
+    "a bare number": lambda t: re.sub(r'ag:start "(\d+)"\^\^xsd:integer', r"ag:start \1", t),
+    "an object list": lambda t: re.sub(
+        r"ag:participant (\S+) ;\n    ag:participant", r"ag:participant \1,", t
+    ),
+    "a full IRI": lambda t: t.replace("ag:support", f"<{rdf.AG.support}>"),
+    "IRIs for prefixed names": lambda t: re.sub(
+        r"prov:wasDerivedFrom article:([\w-]+)",
+        rf"prov:wasDerivedFrom <{rdf.DEFAULT_BASE}article/\1>",
+        t,
+    ),
+    "Windows line ends": lambda t: t.replace("\n", "\r\n"),
+    "two statements for one subject": lambda t: t.replace(
+        ' ;\n    ag:sentence "', " .\n" + _first_sentence_subject(t) + ' ag:sentence "', 1
+    ),
+}
+
+
+def _first_sentence_subject(text: str) -> str:
+    line_start = text.rindex("\n", 0, text.index(" a ag:Evidence ;")) + 1
+    return text[line_start : text.index(" ", line_start)]
+
+
+@pytest.mark.parametrize("edit", LAYOUT_EDITS)
+def test_turtle_in_another_layout_reads_as_its_triples_say(written, tmp_path, edit):
+    text = written["ttl"].read_text(encoding="utf-8")
+    edited = LAYOUT_EDITS[edit](text)
+    assert edited != text
+    turtle = tmp_path / "edited.ttl"
+    turtle.write_bytes(edited.encode("utf-8"))
+    as_ntriples = tmp_path / "edited.nt"
+    pyoxigraph.serialize(
+        [q.triple for q in pyoxigraph.parse(path=turtle)],
+        str(as_ntriples),
+        pyoxigraph.RdfFormat.N_TRIPLES,
+    )
+    assert ag.read(turtle) == ag.read(as_ntriples)

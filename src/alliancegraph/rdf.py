@@ -21,9 +21,12 @@ direct triple (``ag:cooperatesWith``, in both directions for cooperation) so
 that simple SPARQL stays simple. There are no blank nodes, and files list
 subjects in a stable order, so the same graph gives the same bytes.
 
-Files (``.ttl``, ``.nt``, ``.jsonld``, ``.rdf``) are written and read with
-pyoxigraph, streaming triples straight from the graph; :func:`to_rdf` builds
-an ``rdflib.Graph`` of the same triples for SPARQL and the rdflib ecosystem.
+Files (``.ttl``, ``.nt``, ``.jsonld``, ``.rdf``) stream straight from the
+graph: Turtle and N-Triples are written as text, subject by subject, and the
+other formats by pyoxigraph from that text; :func:`to_rdf` builds an
+``rdflib.Graph`` of the same triples for SPARQL and the rdflib ecosystem.
+Turtle laid out as this module writes it is read by a strict reader of that
+layout; any other file is parsed by pyoxigraph.
 Reading never touches the network: a JSON-LD file with a remote ``@context``
 is refused, and RDF/XML with a DTD is refused before it is parsed.
 
@@ -42,10 +45,12 @@ import contextlib
 import itertools
 import logging
 import re
+import string
 import warnings
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from importlib import resources
+from operator import eq, itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 from urllib.parse import quote, unquote
@@ -306,126 +311,123 @@ def _scalar_ok(key: str, value: str) -> bool:
     return key != "wikidata" or bool(_QID.fullmatch(value))
 
 
-# ------------------------------------------------------------------ terms
-class _Terms:
-    """The term constructors of one RDF library (pyoxigraph or rdflib)."""
-
-    def __init__(
-        self,
-        iri: Callable[[str], Any],
-        literal: Callable[..., Any],
-        compact: Callable[[str], Any] | None = None,
-    ) -> None:
-        self.iri = iri
-        self._compact = compact or iri
-        self._literal = literal
-        self._cache: dict[str, Any] = {}
-
-    def term(self, value: str) -> Any:
-        """A cached IRI, for the few that recur (classes, properties, nodes)."""
-        node = self._cache.get(value)
-        if node is None:
-            node = self._cache[value] = self._compact(value)
-        return node
-
-    def literal(self, value: str, datatype: str | None = None) -> Any:
-        if datatype is None:
-            return self._literal(value)
-        return self._literal(value, datatype=self.term(datatype))
-
-
-def _ox_terms() -> _Terms:
-    import pyoxigraph
-
-    return _Terms(pyoxigraph.NamedNode, pyoxigraph.Literal)
-
-
-def _rdflib_terms() -> _Terms:
-    import rdflib
-
-    return _Terms(rdflib.URIRef, rdflib.Literal)
-
-
+# ----------------------------------------------------------------- syntax
 _LITERAL_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 _PN_LOCAL = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_\-]*")
 
 
-def _text_terms(prefixes: dict[str, str] | None) -> _Terms:
-    """Terms as Turtle text (compacted with ``prefixes``) or, without them, N-Triples.
+class _Syntax:
+    """How terms and statements are spelt: Turtle (with prefixes) or N-Triples.
 
-    Writing text directly is several times faster than building pyoxigraph
-    or rdflib terms first; pyoxigraph and rdflib check the result in the tests.
+    Graphs are written as text, one statement (subject) at a time: several
+    times faster than building pyoxigraph or rdflib terms first. The other
+    formats and :func:`to_rdf` parse the N-Triples text with pyoxigraph, so
+    every format has exactly the same triples.
     """
-    namespaces = sorted((prefixes or {}).items(), key=lambda item: -len(item[1]))
 
-    def iri(value: str) -> str:
-        return f"<{value}>"
+    def __init__(self, prefixes: dict[str, str] | None) -> None:
+        self.turtle = prefixes is not None
+        self._namespaces = sorted((prefixes or {}).items(), key=lambda item: -len(item[1]))
+        self._terms: dict[str, str] = {_TYPE: "a"} if self.turtle else {}
+        lines = [f"@prefix {name}: <{ns}> .\n" for name, ns in sorted((prefixes or {}).items())]
+        self.header = "".join(lines) + "\n" if prefixes else ""
 
-    def compact(value: str) -> str:
-        for name, namespace in namespaces:
-            if value.startswith(namespace) and _PN_LOCAL.fullmatch(value[len(namespace) :]):
-                return f"{name}:{value[len(namespace) :]}"
-        return f"<{value}>"
+    def term(self, iri: str) -> str:
+        """An IRI that recurs (classes, properties, nodes): compacted in Turtle, and cached."""
+        text = self._terms.get(iri)
+        if text is None:
+            text = self._terms[iri] = self._compact(iri)
+        return text
 
-    def literal(value: str, datatype: str | None = None) -> str:
-        if '"' in value or "\\" in value or "\n" in value or "\r" in value:
-            value = value.translate(_LITERAL_ESCAPES)
+    def _compact(self, iri: str) -> str:
+        for name, namespace in self._namespaces:
+            if iri.startswith(namespace) and _PN_LOCAL.fullmatch(iri, len(namespace)):
+                return f"{name}:{iri[len(namespace) :]}"
+        return f"<{iri}>"
+
+    def literal(self, value: str, datatype: str | None = None) -> str:
         if datatype is None:
-            return f'"{value}"'
-        return f'"{value}"^^{terms.term(datatype)}'
+            return f'"{_escaped(value)}"'
+        return f'"{_escaped(value)}"^^{self.term(datatype)}'
 
-    terms = _Terms(iri, literal, compact if prefixes else None)
-    terms.literal = literal  # type: ignore[method-assign]
-    if prefixes:
-        terms._cache[_TYPE] = "a"
-    return terms
+    def statement(self, subject: str, pairs: list[str]) -> str:
+        """The triples of ``subject``; each pair is a predicate and an object, spaced."""
+        if not pairs:
+            return ""
+        # Turtle gives the subject once, N-Triples on every line.
+        separator = " ;\n    " if self.turtle else f" .\n{subject} "
+        return f"{subject} {separator.join(pairs)} .\n"
+
+    def template(self, pairs: list[tuple[str, str]]) -> str:
+        """A statement as a :meth:`str.format` template whose ``{0}`` is the subject.
+
+        The objects are templates too (``{1}`` …); predicates and constant
+        objects are ontology terms, which have no braces to escape.
+        """
+        return self.statement("{0}", [f"{self.term(p)} {o}" for p, o in pairs])
 
 
-def _write_text(
-    triples: Iterable[tuple[str, str, str]], handle: BinaryIO, prefixes: dict[str, str] | None
-) -> None:
-    """Write Turtle (grouping each subject's triples) or, without prefixes, N-Triples."""
-    chunk: list[str] = []
-    if prefixes:
-        chunk.extend(f"@prefix {name}: <{ns}> .\n" for name, ns in sorted(prefixes.items()))
-        chunk.append("\n")
-        previous = None
-        for s, p, o in triples:
-            if s == previous:
-                chunk.append(f" ;\n    {p} {o}")
-            else:
-                if previous is not None:
-                    chunk.append(" .\n")
-                chunk.append(f"{s} {p} {o}")
-                previous = s
-            if len(chunk) > 8192:
-                handle.write("".join(chunk).encode("utf-8"))
-                chunk.clear()
-        if previous is not None:
-            chunk.append(" .\n")
-    else:
-        for s, p, o in triples:
-            chunk.append(f"{s} {p} {o} .\n")
-            if len(chunk) > 8192:
-                handle.write("".join(chunk).encode("utf-8"))
-                chunk.clear()
-    handle.write("".join(chunk).encode("utf-8"))
+def _escaped(value: str) -> str:
+    """``value`` as it stands between the quotes of a literal."""
+    if '"' in value or "\\" in value or "\n" in value or "\r" in value:
+        return value.translate(_LITERAL_ESCAPES)
+    return value
+
+
+def _use_template(syntax: _Syntax) -> str:
+    """How a fact's use of a sentence is written (:func:`_read_own_turtle` reads it).
+
+    Fields: the use, the sentence (IRIs), the confidence (a number), the
+    extractor and its version (escaped).
+    """
+    return syntax.template(
+        [
+            (_TYPE, syntax.term(_DERIVATION)),
+            (_ENTITY, "{1}"),
+            (AG.confidence, syntax.literal("{2}", _DOUBLE)),
+            (AG.extractor, '"{3}"'),
+            (AG.extractorVersion, '"{4}"'),
+        ]
+    )
+
+
+def _sentence_template(syntax: _Syntax) -> str:
+    """How a sentence is written (:func:`_read_own_turtle` reads it).
+
+    Fields: the sentence's IRI, its text (escaped), start, end, and its article's term.
+    """
+    return syntax.template(
+        [
+            (_TYPE, syntax.term(AG.Evidence)),
+            (AG.sentence, '"{1}"'),
+            (AG.start, syntax.literal("{2}", _INTEGER)),
+            (AG.end, syntax.literal("{3}", _INTEGER)),
+            (_DERIVED, "{4}"),
+        ]
+    )
 
 
 # ---------------------------------------------------------------- writing
-def _triples(graph: AllianceGraph, base: str, t: _Terms) -> Iterator[Any]:
-    """Every triple of ``graph``, grouped by subject, in a stable order."""
-    term, literal = t.term, t.literal
-    rdf_type = term(_TYPE)
+def _statements(graph: AllianceGraph, base: str, syntax: _Syntax) -> Iterator[str]:
+    """Every statement of ``graph`` as text, one per subject, in a stable order."""
+    term, literal, statement = syntax.term, syntax.literal, syntax.statement
 
-    def node_iri(node: str) -> Any:
-        return term(base + _node_path(node))
+    def pair(predicate: str, obj: str) -> str:
+        return f"{term(predicate)} {obj}"
 
-    def emit(subject: Any, pairs: list[tuple[Any, Any]]) -> Iterator[Any]:
-        for p, o in dict.fromkeys(pairs):
-            yield (subject, p, o)
+    def unique(pairs: list[str]) -> list[str]:
+        return list(dict.fromkeys(pairs))
 
-    def value_terms(kind: str, values: Iterable[str]) -> Iterator[Any]:
+    # Nodes and the articles they mention recur: their IRIs are made once.
+    resources: dict[tuple[str, str], str] = {}
+
+    def node_iri(node: str) -> str:
+        text = resources.get(("", node))
+        if text is None:
+            text = resources["", node] = term(base + _node_path(node))
+        return text
+
+    def value_terms(kind: str, values: Iterable[str]) -> Iterator[str]:
         for value in values:
             if kind == "text":
                 yield literal(value)
@@ -434,32 +436,42 @@ def _triples(graph: AllianceGraph, base: str, t: _Terms) -> Iterator[Any]:
             elif kind == "wikidata":
                 yield term(_WD + value)
             else:
-                yield term(f"{base}{kind}/{_segment(value)}")
+                text = resources.get((kind, value))
+                if text is None:
+                    text = resources[kind, value] = term(f"{base}{kind}/{_segment(value)}")
+                yield text
 
     # the graph itself
     scheme = term(base + "domains")
-    yield from emit(
+    yield statement(
         term(base),
         [
-            (rdf_type, term(AG.KnowledgeGraph)),
-            (term(AG.formatVersion), literal(str(_FORMAT_VERSION), _INTEGER)),
+            pair(_TYPE, term(AG.KnowledgeGraph)),
+            pair(AG.formatVersion, literal(str(_FORMAT_VERSION), _INTEGER)),
         ],
     )
 
     # articles
     for article_id, article in sorted(graph.articles.items()):
-        pairs = [
-            (rdf_type, term(AG.Article)),
-            (term(_IDENTIFIER), literal(article_id)),
-        ]
+        pairs = [pair(_TYPE, term(AG.Article)), pair(_IDENTIFIER, literal(article_id))]
         for field, predicate in _ARTICLE_FIELDS.items():
             value = getattr(article, field)
             if value is not None:
                 dt = _date_type(value) if field == "date" else None
-                pairs.append((term(predicate), literal(value, dt)))
-        yield from emit(term(f"{base}article/{_segment(article_id)}"), pairs)
+                pairs.append(pair(predicate, literal(value, dt)))
+        yield statement(term(f"{base}article/{_segment(article_id)}"), unique(pairs))
 
-    # nodes, with the direct triples that start from them
+    # nodes, with the direct triples that start from them (gathered in one
+    # pass over the edges, which the facts below need sorted anyway)
+    edges = sorted(graph.nx.edges(keys=True, data=True), key=itemgetter(0, 1, 2))
+    direct: dict[str, set[tuple[str, str]]] = {}
+    for u, v, _, data in edges:
+        predicate = data.get("predicate")
+        known = _PREDICATES.get(predicate)
+        if known is not None:
+            direct.setdefault(u, set()).add((known[1], v))
+        if predicate == "cooperates_with":
+            direct.setdefault(v, set()).add((AG.cooperatesWith, u))
     concepts = graph.vocabulary.domains
     mentioned_nodes = set()
     for node, attrs in sorted(graph.nx.nodes(data=True)):
@@ -470,133 +482,155 @@ def _triples(graph: AllianceGraph, base: str, t: _Terms) -> Iterator[Any]:
         cls = _KIND_CLASS.get(kind) if isinstance(kind, str) else None
         if cls is None and "kind" in attrs:
             raw["kind"] = kind
-        pairs = [(rdf_type, term(cls or AG.Node)), (term(_IDENTIFIER), literal(node))]
+        pairs = [pair(_TYPE, term(cls or AG.Node)), pair(_IDENTIFIER, literal(node))]
         for key, value in mapped.items():
             predicate, value_kind = _ATTRIBUTE_TERMS.get(key, ("", ""))
             values = value if isinstance(value, tuple) else (value,)
-            pairs.extend((term(predicate), o) for o in value_terms(value_kind, values))
+            pairs.extend(pair(predicate, o) for o in value_terms(value_kind, values))
         if kind == "domain":
             ident = node.partition(":")[2]
             concept = concepts.get(ident)
-            pairs.append((term(_PREF), literal(concept.label if concept else attrs["label"])))
-            pairs.append((rdf_type, term(_CONCEPT)))
-            pairs.append((term(_IN_SCHEME), scheme))
+            pairs.append(pair(_PREF, literal(concept.label if concept else attrs["label"])))
+            pairs.append(pair(_TYPE, term(_CONCEPT)))
+            pairs.append(pair(_IN_SCHEME, scheme))
             if concept is not None:
-                pairs.extend((term(_ALT), literal(a)) for a in concept.alt_labels)
+                pairs.extend(pair(_ALT, literal(a)) for a in concept.alt_labels)
         if raw:
-            pairs.append((term(AG.rawAttributes), literal(dump_json(raw, node), _JSON)))
+            pairs.append(pair(AG.rawAttributes, literal(dump_json(raw, node), _JSON)))
         if absent:
-            pairs.append((term(AG.absentAttributes), literal(dump_json(absent, node), _JSON)))
-        direct: set[tuple[str, str]] = set()
-        for _, v, data in graph.nx.out_edges(node, data=True):
-            known = _PREDICATES.get(data.get("predicate"))
-            if known is not None:
-                direct.add((known[1], v))
-        for u, _, data in graph.nx.in_edges(node, data=True):
-            if data.get("predicate") == "cooperates_with":
-                direct.add((AG.cooperatesWith, u))
-        pairs.extend((term(p), node_iri(v)) for p, v in sorted(direct))
-        yield from emit(node_iri(node), pairs)
+            pairs.append(pair(AG.absentAttributes, literal(dump_json(absent, node), _JSON)))
+        pairs.extend(pair(p, node_iri(v)) for p, v in sorted(direct.get(node, ())))
+        yield statement(node_iri(node), unique(pairs))
 
     # the rest of the domain scheme, so that skos:broader* reaches the top
     for ident, concept in sorted(concepts.items()):
-        pairs = [(rdf_type, term(_CONCEPT)), (term(_IN_SCHEME), scheme)]
         if f"domain:{ident}" in mentioned_nodes:
             continue
-        pairs.append((term(_PREF), literal(concept.label)))
-        pairs.extend((term(_ALT), literal(a)) for a in concept.alt_labels)
+        pairs = [pair(_TYPE, term(_CONCEPT)), pair(_IN_SCHEME, scheme)]
+        pairs.append(pair(_PREF, literal(concept.label)))
+        pairs.extend(pair(_ALT, literal(a)) for a in concept.alt_labels)
         if concept.broader:
-            pairs.append((term(_BROADER), term(f"{base}domain/{_segment(concept.broader)}")))
+            pairs.append(pair(_BROADER, term(f"{base}domain/{_segment(concept.broader)}")))
         else:
-            pairs.append((term(_TOP_OF), scheme))
-        yield from emit(term(f"{base}domain/{_segment(ident)}"), pairs)
-    yield from emit(scheme, [(rdf_type, term(_SCHEME)), (term(_LABEL), literal("Domains"))])
+            pairs.append(pair(_TOP_OF, scheme))
+        yield statement(term(f"{base}domain/{_segment(ident)}"), unique(pairs))
+    yield statement(scheme, [pair(_TYPE, term(_SCHEME)), pair(_LABEL, literal("Domains"))])
 
     # Facts, each followed by how it uses each sentence and by the sentences
-    # not seen before. This loop makes most of the triples of a large graph,
-    # so it caches the terms that recur and yields directly.
-    yield from _fact_triples(graph, base, t)
+    # not seen before: most of the statements of a large graph.
+    yield from _fact_statements(edges, base, syntax)
 
 
-def _fact_triples(graph: AllianceGraph, base: str, t: _Terms) -> Iterator[Any]:
-    term, literal, iri = t.term, t.literal, t.iri
-    rdf_type = term(_TYPE)
-    p_subject, p_object, p_relation = term(AG.subject), term(AG.object), term(AG.relation)
-    p_participant, p_domain, p_support = term(AG.participant), term(AG.domain), term(AG.support)
-    p_confidence, p_evidence, p_derived = term(AG.confidence), term(AG.evidence), term(_DERIVED)
-    p_qualified, p_entity, p_extractor = term(_QUALIFIED), term(_ENTITY), term(AG.extractor)
-    p_version, c_derivation = term(AG.extractorVersion), term(_DERIVATION)
-    p_sentence, p_start, p_end = term(AG.sentence), term(AG.start), term(AG.end)
-    c_evidence, p_raw = term(AG.Evidence), term(AG.rawAttributes)
-    evidence_base = f"{base}evidence/"
-    segments: dict[str, str] = {}
-    articles: dict[str, Any] = {}
-    texts: dict[str, Any] = {}
-    doubles: dict[float, Any] = {}
+def _fact_statements(
+    edges: list[tuple[str, str, Any, dict[str, Any]]], base: str, syntax: _Syntax
+) -> Iterator[str]:
+    """The statements of every fact (``edges``, sorted), its uses of sentences, and the
+    sentences new to it.
+
+    Each fact's predicates and objects are put together from texts made once
+    (terms, "predicate " prefixes, numbers); a use and a sentence are each
+    one :meth:`str.format` of a template. No tuple or term object is made per
+    triple: that was most of the writing time.
+    """
+    term, literal, statement = syntax.term, syntax.literal, syntax.statement
+
+    def po(predicate: str, obj: str = "") -> str:
+        return f"{term(predicate)} {obj}"
+
+    heads = {
+        name: (po(_TYPE, term(cls)), po(AG.relation, term(prop)))
+        for name, (cls, prop) in _PREDICATES.items()
+    }
+    fact_type = po(_TYPE, term(AG.Fact))
+    p_subject, p_object, p_participant = po(AG.subject), po(AG.object), po(AG.participant)
+    p_domain, p_support, p_confidence = po(AG.domain), po(AG.support), po(AG.confidence)
+    p_derived, p_evidence, p_qualified = po(_DERIVED), po(AG.evidence), po(_QUALIFIED)
+    p_raw = po(AG.rawAttributes)
+    use_template = _use_template(syntax).format
+    sentence_template = _sentence_template(syntax).format
+    # the closing quote and the datatype of numbers
+    integer_suffix, double_suffix = literal("", _INTEGER)[1:], literal("", _DOUBLE)[1:]
+    evidence_base = f"<{base}evidence/"
+    paths: dict[str, str] = {}  # node id → its IRI path
+    nodes: dict[str, str] = {}  # node id → its term
+    keys: dict[str, str] = {}  # str(key) → its IRI segment
+    domains: dict[str, str] = {}  # domain id → its term
+    segments: dict[str, str] = {}  # article id → its IRI segment
+    articles: dict[str, str] = {}  # article id → its term
+    texts: dict[str, str] = {}  # extractor names and versions → their escaped texts
+    doubles: dict[float, str] = {}  # confidences → their texts
     sentences: dict[tuple[str, int, int], str] = {}
 
-    def segment(article_id: str) -> str:
-        seg = segments.get(article_id)
-        if seg is None:
-            seg = segments[article_id] = _segment(article_id)
-            articles[article_id] = term(f"{base}article/{seg}")
-        return seg
+    def path(node: str) -> str:
+        text = paths.get(node)
+        if text is None:
+            text = paths[node] = _node_path(node)
+            nodes[node] = term(base + text)
+        return text
 
-    def text(value: str) -> Any:
-        node = texts.get(value)
-        if node is None:
-            node = texts[value] = literal(value)
+    def article(article_id: str) -> str:
+        segments[article_id] = _segment(article_id)
+        node = articles[article_id] = term(f"{base}article/{segments[article_id]}")
         return node
 
-    def double(value: float) -> Any:
-        node = doubles.get(value)
-        if node is None:
-            node = doubles[value] = literal(repr(float(value)), _DOUBLE)
-        return node
+    def text(value: str) -> str:
+        escaped = texts[value] = _escaped(value)
+        return escaped
 
-    def node_iri(node: str) -> Any:
-        return term(base + _node_path(node))
+    def double(value: float) -> str:
+        number = doubles[value] = repr(float(value))
+        return number
 
-    for u, v, key, data in sorted(graph.nx.edges(keys=True, data=True), key=lambda e: e[:3]):
-        fact_text = f"{base}fact/{_node_path(u)}/{quote(str(key), safe=':')}/{_node_path(v)}"
-        fact = iri(fact_text)
+    for u, v, key, data in edges:
+        key_text = str(key)
+        key_segment = keys.get(key_text)
+        if key_segment is None:
+            key_segment = keys[key_text] = quote(key_text, safe=":")
+        fact_text = f"{base}fact/{path(u)}/{key_segment}/{path(v)}"
+        fact = f"<{fact_text}>"
+        u_term, v_term = nodes[u], nodes[v]
         predicate, domain = data["predicate"], data["domain"]
-        known = _PREDICATES.get(predicate) if isinstance(predicate, str) else None
+        known = heads.get(predicate) if isinstance(predicate, str) else None
         raw: dict[str, Any] = {}
-        yield (fact, rdf_type, term(known[0] if known else AG.Fact))
-        yield (fact, p_subject, node_iri(u))
-        yield (fact, p_object, node_iri(v))
         if known:
-            yield (fact, p_relation, term(known[1]))
+            pairs = [known[0], p_subject + u_term, p_object + v_term, known[1]]
         else:
+            pairs = [fact_type, p_subject + u_term, p_object + v_term]
             raw["predicate"] = predicate
         if predicate == "cooperates_with":
-            yield (fact, p_participant, node_iri(u))
+            pairs.append(p_participant + u_term)
             if v != u:
-                yield (fact, p_participant, node_iri(v))
+                pairs.append(p_participant + v_term)
         if isinstance(domain, str):
-            yield (fact, p_domain, term(f"{base}domain/{_segment(domain)}"))
+            domain_term = domains.get(domain)
+            if domain_term is None:
+                domain_term = domains[domain] = term(f"{base}domain/{_segment(domain)}")
+            pairs.append(p_domain + domain_term)
         elif domain is not None:
             raw["domain"] = domain
         if key != (predicate if domain is None else f"{predicate}:{domain}"):
             raw["key"] = key
         support, confidence = data["support"], data["confidence"]
         if isinstance(support, int) and not isinstance(support, bool):
-            yield (fact, p_support, literal(str(support), _INTEGER))
+            pairs.append(f'{p_support}"{support}{integer_suffix}')
         else:
             raw["support"] = support
         if isinstance(confidence, (int, float)) and not isinstance(confidence, bool):
-            yield (fact, p_confidence, double(confidence))
+            number = doubles.get(confidence) or double(confidence)
+            pairs.append(f'{p_confidence}"{number}{double_suffix}')
         else:
             raw["confidence"] = confidence
         fact_articles = data["articles"]
-        if isinstance(fact_articles, (tuple, list)) and all(
-            isinstance(a, str) for a in fact_articles
-        ):
-            for article_id in sorted(set(fact_articles)):
-                segment(article_id)
-                yield (fact, p_derived, articles[article_id])
-        if not (isinstance(fact_articles, (tuple, list)) and _sorted_unique(fact_articles)):
+        if not isinstance(fact_articles, (tuple, list)):
+            raw["articles"] = fact_articles
+        elif all(isinstance(a, str) for a in fact_articles):
+            ordered = sorted(set(fact_articles))
+            for article_id in ordered:
+                article_term = articles.get(article_id) or article(article_id)
+                pairs.append(p_derived + article_term)
+            if ordered != list(fact_articles):
+                raw["articles"] = fact_articles
+        elif not _sorted_unique(fact_articles):
             raw["articles"] = fact_articles
         evidence: list[Evidence] = data["evidence"]
         spans = [(e.article, e.start, e.end) for e in evidence]
@@ -606,35 +640,60 @@ def _fact_triples(graph: AllianceGraph, base: str, t: _Terms) -> Iterator[Any]:
         ):
             # Evidence that does not fit one node per sentence span is kept verbatim.
             raw["evidence"] = [e.model_dump(mode="json") for e in evidence]
-            evidence = []
+            spans, evidence = [], []
         uses = []
-        use_base = f"{fact_text}/evidence/"
-        for e in evidence:
-            span = f"{segment(e.article)}/{e.start}-{e.end}"
-            ev = iri(evidence_base + span)
-            use = iri(use_base + span)
-            yield (fact, p_evidence, ev)
-            yield (fact, p_qualified, use)
-            uses.append((use, ev, e))
+        new = []
+        use_base = f"<{fact_text}/evidence/"
+        for span_key, e in zip(spans, evidence, strict=True):
+            article_id, start, end = span_key
+            article_term = articles.get(article_id) or article(article_id)
+            span = f"{segments[article_id]}/{start}-{end}>"
+            ev = evidence_base + span
+            use = use_base + span
+            pairs.append(p_evidence + ev)
+            pairs.append(p_qualified + use)
+            confidence, extractor, version = e.confidence, e.extractor, e.extractor_version
+            uses.append(
+                use_template(
+                    use,
+                    ev,
+                    doubles.get(confidence) or double(confidence),
+                    texts.get(extractor) or text(extractor),
+                    texts.get(version) or text(version),
+                )
+            )
+            if span_key not in sentences:
+                sentences[span_key] = e.sentence
+                new.append(sentence_template(ev, _escaped(e.sentence), start, end, article_term))
         if raw:
             where = f"edge {u} -> {v} ({key})"
-            yield (fact, p_raw, literal(dump_json(raw, where), _JSON))
-        for use, ev, e in uses:
-            yield (use, rdf_type, c_derivation)
-            yield (use, p_entity, ev)
-            yield (use, p_confidence, double(e.confidence))
-            yield (use, p_extractor, text(e.extractor))
-            yield (use, p_version, text(e.extractor_version))
-        for _, ev, e in uses:
-            span_key = (e.article, e.start, e.end)
-            if span_key in sentences:
-                continue
-            sentences[span_key] = e.sentence
-            yield (ev, rdf_type, c_evidence)
-            yield (ev, p_sentence, literal(e.sentence))
-            yield (ev, p_start, literal(str(e.start), _INTEGER))
-            yield (ev, p_end, literal(str(e.end), _INTEGER))
-            yield (ev, p_derived, articles[e.article])
+            pairs.append(p_raw + literal(dump_json(raw, where), _JSON))
+        yield statement(fact, pairs)
+        yield from uses
+        yield from new
+
+
+def _write_text(statements: Iterable[str], handle: BinaryIO, header: str = "") -> None:
+    """Write ``statements`` (and the ``header`` first) as UTF-8, in large chunks."""
+    chunk = [header]
+    for text in statements:
+        chunk.append(text)
+        if len(chunk) > 4096:
+            handle.write("".join(chunk).encode("utf-8"))
+            chunk.clear()
+    handle.write("".join(chunk).encode("utf-8"))
+
+
+def _parsed_triples(graph: AllianceGraph, base: str) -> Iterator[Any]:
+    """The triples of ``graph`` as pyoxigraph terms, parsed from its N-Triples text."""
+    import pyoxigraph
+
+    statements = _statements(graph, base, _Syntax(None))
+    # N-Triples lines stand alone (no prefixes, no blank nodes), so the text
+    # is parsed a batch of statements at a time, never held whole.
+    while batch := list(itertools.islice(statements, 4096)):
+        for quad in pyoxigraph.parse("".join(batch), format=pyoxigraph.RdfFormat.N_TRIPLES):
+            yield quad.triple
 
 
 def to_rdf(graph: AllianceGraph, base: str = DEFAULT_BASE) -> rdflib.Graph:
@@ -658,8 +717,38 @@ def to_rdf(graph: AllianceGraph, base: str = DEFAULT_BASE) -> rdflib.Graph:
         # rdflib warns about literals it cannot convert (e.g. xsd:gYear); the lexical
         # form is kept either way, which is all a round trip needs.
         warnings.simplefilter("ignore", UserWarning)
-        rdf.addN((s, p, o, rdf) for s, p, o in _triples(graph, base, _rdflib_terms()))
+        rdf.addN((s, p, o, rdf) for s, p, o in _rdflib_triples(graph, base))
     return rdf
+
+
+def _rdflib_triples(graph: AllianceGraph, base: str) -> Iterator[tuple[Any, Any, Any]]:
+    """The triples of ``graph`` as rdflib terms, from its N-Triples text.
+
+    The text is this module's own: subjects and predicates are IRIs without
+    spaces, and no literal holds a raw line break, so each line splits at its
+    first two spaces. (Parsing it into pyoxigraph terms and converting those
+    is slower: their attributes are costly to read.)
+    """
+    import rdflib
+
+    terms: dict[str, Any] = {}  # made once each: rdflib's literals are slow to make
+
+    def term(text: str) -> Any:
+        node = terms.get(text)
+        if node is None:
+            if text[0] == "<":
+                node = rdflib.URIRef(text[1:-1])
+            else:
+                close = text.rindex('"')
+                datatype = term(text[close + 3 :]) if close + 1 < len(text) else None
+                node = rdflib.Literal(_unescaped(text[1:close]), datatype=datatype)
+            terms[text] = node
+        return node
+
+    for statement in _statements(graph, base, _Syntax(None)):
+        for line in statement.split(" .\n")[:-1]:
+            s, p, o = line.split(" ", 2)
+            yield term(s), term(p), term(o)
 
 
 def _data_prefixes(base: str) -> dict[str, str]:
@@ -701,14 +790,11 @@ def write_rdf(
         with paused():
             if rdf_format in (pyoxigraph.RdfFormat.TURTLE, pyoxigraph.RdfFormat.N_TRIPLES):
                 turtle = prefixes if rdf_format == pyoxigraph.RdfFormat.TURTLE else None
-                _write_text(_triples(graph, base, _text_terms(turtle)), handle, turtle)
+                syntax = _Syntax(turtle)
+                _write_text(_statements(graph, base, syntax), handle, syntax.header)
             else:
-                triples = _triples(graph, base, _ox_terms())
                 pyoxigraph.serialize(
-                    (pyoxigraph.Triple(s, p, o) for s, p, o in triples),
-                    handle,
-                    rdf_format,
-                    prefixes=prefixes,
+                    _parsed_triples(graph, base), handle, rdf_format, prefixes=prefixes
                 )
 
     atomic_write(path, write)
@@ -885,7 +971,7 @@ class _GraphReader:
             if handler is not None:
                 handler(record, cls)
 
-    def _id(self, iri: str) -> str:
+    def id_of(self, iri: str) -> str:
         """The id an IRI ends with (articles, domains), one string per id."""
         ident = self.ids.get(iri)
         if ident is None:
@@ -936,7 +1022,10 @@ class _GraphReader:
                 record.text(_EXTRACTOR),
                 record.text(_EXTRACTOR_VERSION),
             )
-        subject = record.subject
+        self.use(record.subject, use)
+
+    def use(self, subject: str, use: _Use) -> None:
+        """A fact's use of a sentence (its ``prov:Derivation``), read."""
         slots = self.wanted.pop(subject, None)
         if slots is None or not self.streaming:
             # Kept for facts still to come; in a streamed file a use comes
@@ -948,9 +1037,6 @@ class _GraphReader:
             self._attach(fact, slot, use)
 
     def _sentence(self, record: _Record, cls: str) -> None:
-        subject = record.subject
-        if self.streaming and subject in self.sentences:
-            raise _SplitSubjectError(subject)
         block = record.block
         try:
             (article,), (sentence,), (start,), (end,) = (
@@ -959,19 +1045,60 @@ class _GraphReader:
                 block[_START],
                 block[_END],
             )
-            span = (self._id(article), sentence, int(start), int(end))
+            span = (self.id_of(article), sentence, int(start), int(end))
         except (KeyError, ValueError):
             span = (
-                self._id(record.text(_DERIVED)),
+                self.id_of(record.text(_DERIVED)),
                 record.text(_SENTENCE),
                 record.number(_START, int),
                 record.number(_END, int),
             )
+        self.sentence(record.subject, span)
+
+    def sentence(self, subject: str, span: _Span) -> None:
+        """A sentence (``ag:Evidence``), read."""
+        if self.streaming and subject in self.sentences:
+            raise _SplitSubjectError(subject)
         self.sentences[subject] = span
         for fact, slot, use in self.waiting.pop(subject, ()):
             self._fill(fact, slot, use, subject)
 
     def _fact(self, record: _Record, cls: str) -> None:
+        block = record.block
+        if AG.rawAttributes not in block:
+            try:
+                # Most facts have no raw attributes: their fields are taken
+                # directly, and only a missing, repeated or bad one goes the
+                # long way, for the error message.
+                (u,), (v,), (relation,), (support,), (confidence,) = (
+                    block[AG.subject],
+                    block[AG.object],
+                    block[AG.relation],
+                    block[AG.support],
+                    block[AG.confidence],
+                )
+                predicate = _RELATION_PREDICATE[relation]
+                domains = block.get(AG.domain, ())
+                domain = self.id_of(domains[0]) if len(domains) == 1 else None
+                attrs: dict[str, Any] = {
+                    "predicate": predicate,
+                    "domain": domain,
+                    "support": int(support),
+                    "confidence": float(confidence),
+                }
+                if len(domains) > 1:
+                    raise ValueError("more than one domain")
+            except (KeyError, ValueError):
+                pass
+            else:
+                key = predicate if domain is None else f"{predicate}:{domain}"
+                articles = block.get(_DERIVED, ())
+                if len(articles) == 1:
+                    attrs["articles"] = (self.id_of(articles[0]),)
+                else:
+                    attrs["articles"] = tuple(sorted({self.id_of(o) for o in articles}))
+                self._wait_for_uses(record.subject, u, v, key, attrs, block.get(_QUALIFIED, []))
+                return
         raw = record.json(AG.rawAttributes, dict) or {}
         u, v = record.text(AG.subject), record.text(AG.object)
         if "predicate" in raw:
@@ -985,9 +1112,9 @@ class _GraphReader:
             domain = raw["domain"]
         else:
             domain_iri = record.optional(AG.domain)
-            domain = None if domain_iri is None else self._id(domain_iri)
+            domain = None if domain_iri is None else self.id_of(domain_iri)
         key = raw.get("key", predicate if domain is None else f"{predicate}:{domain}")
-        attrs: dict[str, Any] = {"predicate": predicate, "domain": domain}
+        attrs = {"predicate": predicate, "domain": domain}
         attrs["support"] = raw["support"] if "support" in raw else record.number(AG.support, int)
         attrs["confidence"] = (
             raw["confidence"] if "confidence" in raw else record.number(AG.confidence, float)
@@ -995,7 +1122,7 @@ class _GraphReader:
         if "articles" in raw:
             attrs["articles"] = tuple(raw["articles"])
         else:
-            attrs["articles"] = tuple(sorted({self._id(o) for o in record.values(_DERIVED)}))
+            attrs["articles"] = tuple(sorted({self.id_of(o) for o in record.values(_DERIVED)}))
         if "evidence" in raw:
             try:
                 attrs["evidence"] = [Evidence.model_validate(item) for item in raw["evidence"]]
@@ -1003,8 +1130,13 @@ class _GraphReader:
                 raise record.fail(f"has invalid evidence ({err})") from err
             self.edges.append((u, v, key, attrs, record.subject))
             return
-        uses = record.values(_QUALIFIED)
-        fact = _Fact(record.subject, u, v, key, attrs, [None] * len(uses), len(uses))
+        self._wait_for_uses(record.subject, u, v, key, attrs, record.values(_QUALIFIED))
+
+    def _wait_for_uses(
+        self, iri: str, u: str, v: str, key: Any, attrs: dict[str, Any], uses: list[str]
+    ) -> None:
+        """A fact is complete when the sentences it uses have come."""
+        fact = _Fact(iri, u, v, key, attrs, [None] * len(uses), len(uses))
         if not uses:
             self._complete(fact)
         for slot, use_iri in enumerate(uses):
@@ -1063,7 +1195,8 @@ class _GraphReader:
 
     def _complete(self, fact: _Fact) -> None:
         evidence: list[Evidence] = fact.evidence  # type: ignore[assignment]
-        evidence.sort(key=lambda e: (e.article, e.start, e.end))
+        if len(evidence) > 1:
+            evidence.sort(key=lambda e: (e.article, e.start, e.end))
         fact.attrs["evidence"] = evidence
         self.edges.append((fact.u, fact.v, fact.key, fact.attrs, fact.iri))
 
@@ -1097,16 +1230,19 @@ class _GraphReader:
         edges = []
         node_of = self.node_of
         for u, v, key, attrs, iri in self.edges:
-            for end, predicate in ((u, AG.subject), (v, AG.object)):
-                if end not in node_of:
-                    raise GraphFormatError(
-                        f"{self.path}: <{iri}> has <{predicate}> <{end}>, which the file "
-                        "does not describe"
-                    )
-            edges.append((node_of[u], node_of[v], key, attrs))
-        edges.sort(key=lambda e: e[:3])
-        if self.streaming and any(a[:3] == b[:3] for a, b in itertools.pairwise(edges)):
-            raise _SplitSubjectError("")
+            if u in node_of and v in node_of:
+                edges.append((node_of[u], node_of[v], key, attrs))
+                continue
+            end, predicate = (u, AG.subject) if u not in node_of else (v, AG.object)
+            raise GraphFormatError(
+                f"{self.path}: <{iri}> has <{predicate}> <{end}>, which the file does not describe"
+            )
+        ends = itemgetter(0, 1, 2)
+        edges.sort(key=ends)
+        if self.streaming:
+            triples = list(map(ends, edges))
+            if any(map(eq, triples, itertools.islice(triples, 1, None))):
+                raise _SplitSubjectError("")
         for u, v, key, attrs in edges:
             graph.nx.add_edge(u, v, key=key, **attrs)
         return graph
@@ -1144,6 +1280,200 @@ def _grouped_subjects(quads: Iterable[Any]) -> dict[str, dict[str, list[str]]]:
     return by_subject
 
 
+class _OtherLayoutError(Exception):
+    """The file is not laid out as :func:`write_rdf` writes Turtle: the general reader reads it."""
+
+
+# The Turtle that write_rdf writes, as regular expressions: a strict subset
+# of the grammar (no comments, lists, blank nodes, long strings or \u escapes;
+# one statement per subject, its predicates on lines of their own). Like
+# pyoxigraph's lenient mode, IRIs are checked for the characters Turtle
+# allows, not against every rule of RFC 3987.
+_IRI = r'[A-Za-z][A-Za-z0-9+.\-]*:[^\x00-\x20<>"{}|^`\\]*'
+_PNAME = r"(?:[A-Za-z][A-Za-z0-9_\-]*)?:(?:[A-Za-z0-9_][A-Za-z0-9_\-]*)?"
+_STRING = r'[^"\\\n\r]*(?:\\[tbnrf"\'\\][^"\\\n\r]*)*'
+_PLAIN = r'[^"\\\n\r]*'  # a string without escapes (numbers)
+_NAME_TOKEN = re.compile(f"<({_IRI})>|({_PNAME})")
+_LITERAL_TOKEN = re.compile(f'"({_STRING})"(?:\\^\\^(<{_IRI}>|{_PNAME}))?')
+_PREFIX_LINE = re.compile(f"@prefix ((?:[A-Za-z][A-Za-z0-9_\\-]*)?): <({_IRI})> \\.")
+_ECHAR = re.compile(r"\\(.)")
+_ECHARS = {"t": "\t", "b": "\b", "n": "\n", "r": "\r", "f": "\f", '"': '"', "'": "'", "\\": "\\"}
+_OWN_CHUNK = 1 << 22
+
+
+def _unescaped(text: str) -> str:
+    return _ECHAR.sub(lambda m: _ECHARS[m.group(1)], text) if "\\" in text else text
+
+
+def _template_pattern(template: str, fields: list[str]) -> re.Pattern[str]:
+    """A statement's :meth:`str.format` template as a regular expression for the
+    statement without its final `` .``: field ``i`` matches ``fields[i]``.
+    """
+    parts = []
+    for text, field, _, _ in string.Formatter().parse(template.removesuffix(" .\n")):
+        parts.append(re.escape(text))
+        if field is not None:
+            parts.append(fields[int(field)])
+    return re.compile("".join(parts))
+
+
+def _own_texts(path: Path) -> Iterator[str]:
+    """The file as text, in pieces that each end with a statement."""
+    with path.open("rb") as handle:
+        pending = b""
+        while more := handle.read(_OWN_CHUNK):
+            pending += more
+            cut = pending.rfind(b" .\n") + 3
+            if cut > 2:
+                yield pending[:cut].decode("utf-8")
+                pending = pending[cut:]
+        if pending:
+            yield pending.decode("utf-8")
+
+
+def _read_own_turtle(path: Path, vocabulary: Vocabulary | None) -> AllianceGraph:
+    """Read Turtle laid out as :func:`write_rdf` writes it; :class:`_OtherLayoutError`
+    as soon as the file is not, or has any problem (the general reader reports it).
+
+    Going through pyoxigraph costs two Python objects per term, more than the
+    rest of the reading. Here statements are split at the line ends that close
+    them, which is exact for this layout (no literal holds a raw line break),
+    and every piece of them is matched in full, so what is read is what a
+    Turtle parser reads. Uses and sentences, most of a large file, are each
+    one match of the template they were written with.
+    """
+    try:
+        return _read_own_texts(path, _own_texts(path), vocabulary)
+    except (GraphFormatError, _SplitSubjectError, ValueError, OSError) as err:
+        # Bad content, a split subject, a number that is not one, bytes that
+        # are not UTF-8: the general reader reports it (or reads the file whole).
+        raise _OtherLayoutError(str(err)) from err
+
+
+def _read_own_texts(
+    path: Path, texts: Iterator[str], vocabulary: Vocabulary | None
+) -> AllianceGraph:
+    """:func:`_read_own_turtle` of the file's ``texts`` (see :func:`_own_texts`)."""
+    reader = _GraphReader(path, vocabulary, streaming=True)
+    first = next(texts, "")
+    header, blank, body = first.partition("\n\n")
+    prefixes: dict[str, str] = {}
+    for line in header.split("\n") if blank else ["no header"]:
+        match = _PREFIX_LINE.fullmatch(line)
+        if match is None or match[1] in prefixes:
+            raise _OtherLayoutError(f"the header line {line!r}")
+        prefixes[match[1]] = match[2]
+    names: dict[str, str] = {}  # prefixed names → IRIs
+    objects: dict[str, str] = {}  # prefixed names and short typed literals → values
+
+    def name(text: str) -> str:
+        value = names.get(text)
+        if value is None:
+            match = _NAME_TOKEN.fullmatch(text)
+            if match is None:
+                raise _OtherLayoutError(f"{text[:80]!r} is not an IRI")
+            if match[1] is not None:
+                return match[1]  # not kept: most IRIs in <> are used once or twice
+            prefix, _, local = text.partition(":")
+            if prefix not in prefixes:
+                raise _OtherLayoutError(f"the prefix of {text!r} is not declared")
+            value = names[text] = prefixes[prefix] + local
+        return value
+
+    def object_value(text: str) -> str:
+        """An object's IRI or lexical form."""
+        if text[:1] == '"':
+            match = _LITERAL_TOKEN.fullmatch(text)
+            if match is None:
+                raise _OtherLayoutError(f"{text[:80]!r} is not a literal")
+            lexical = _unescaped(match[1])
+            if match[2] is not None:
+                name(match[2])
+                if len(text) < 40:
+                    # numbers and dates recur (supports, confidences): read once
+                    objects[text] = lexical
+            return lexical
+        if text[:1] == "<":
+            match = _NAME_TOKEN.fullmatch(text)
+            if match is None or match[1] is None:
+                raise _OtherLayoutError(f"{text[:80]!r} is not an IRI")
+            return match[1]
+        iri = objects[text] = name(text)
+        return iri
+
+    predicates = {"a": _TYPE}  # names as predicates, where they may also be ``a``
+
+    def predicate_name(text: str) -> str:
+        value = predicates[text] = name(text)
+        return value
+
+    strings: dict[str, str] = {}  # extractors and versions, read
+
+    def interned(text: str) -> str:
+        value = strings[text] = _unescaped(text)
+        return value
+
+    ids: dict[str, str] = {}  # articles' terms → their ids
+
+    def article_id(text: str) -> str:
+        value = ids[text] = reader.id_of(name(text))
+        return value
+
+    syntax = _Syntax(prefixes)
+    iri, term, plain, escaped = f"<({_IRI})>", f"(<{_IRI}>|{_PNAME})", f"({_PLAIN})", f"({_STRING})"
+    use = _template_pattern(_use_template(syntax), [iri, iri, plain, escaped, escaped])
+    sentence = _template_pattern(_sentence_template(syntax), [iri, escaped, plain, plain, term])
+    # what follows the subject of a use, and of a sentence
+    use_mark = _use_template(syntax).partition("{0}")[2].partition("{1}")[0]
+    sentence_mark = _sentence_template(syntax).partition("{0}")[2].partition("{1}")[0]
+    previous = ""
+    for chunk in itertools.chain([body], texts):
+        statements = chunk.split(" .\n")
+        if statements.pop():
+            raise _OtherLayoutError("the file does not end with a statement")
+        for statement in statements:
+            cut = statement.find(" ")
+            if cut < 1:
+                raise _OtherLayoutError(f"{statement[:80]!r} is not a statement")
+            if statement.startswith(use_mark, cut) and (match := use.fullmatch(statement)):
+                subject = match[1]
+                if subject == previous:
+                    raise _OtherLayoutError(f"<{subject}> has two statements in a row")
+                extractor, version = match[4], match[5]
+                # one string for each extractor and version, not one per use
+                extractor = strings.get(extractor) or interned(extractor)
+                version = strings.get(version) or interned(version)
+                reader.use(subject, (match[2], float(match[3]), extractor, version))
+            elif statement.startswith(sentence_mark, cut) and (
+                match := sentence.fullmatch(statement)
+            ):
+                subject = match[1]
+                if subject == previous:
+                    raise _OtherLayoutError(f"<{subject}> has two statements in a row")
+                said = match[2]
+                if "\\" in said:
+                    said = _unescaped(said)
+                article = ids.get(match[5]) or article_id(match[5])
+                reader.sentence(subject, (article, said, int(match[3]), int(match[4])))
+            else:
+                subject = names.get(statement[:cut]) or name(statement[:cut])
+                if subject == previous:
+                    raise _OtherLayoutError(f"<{subject}> has two statements in a row")
+                block: dict[str, list[str]] = {}
+                for pair in statement[cut + 1 :].split(" ;\n    "):
+                    predicate, _, obj = pair.partition(" ")
+                    predicate = predicates.get(predicate) or predicate_name(predicate)
+                    obj = objects.get(obj) or object_value(obj)
+                    values = block.get(predicate)
+                    if values is None:
+                        block[predicate] = [obj]
+                    else:
+                        values.append(obj)
+                reader.add(subject, block)
+            previous = subject
+    return reader.finish()
+
+
 def read_rdf(
     path: str | Path, format: str | None = None, vocabulary: Vocabulary | None = None
 ) -> AllianceGraph:
@@ -1152,11 +1482,20 @@ def read_rdf(
     The file is read in one pass, building the graph as it goes, when each
     subject's triples stand together (as :func:`write_rdf` and most writers
     put them); otherwise it is read again with all its triples held in memory.
+    Turtle that :func:`write_rdf` wrote is read without pyoxigraph, which
+    reads any other file (and reports the errors of any file).
     """
+
+    import pyoxigraph
 
     path = Path(path)
     rdf_format = _rdf_format(format or path.suffix, path)
     with paused():
+        if rdf_format == pyoxigraph.RdfFormat.TURTLE:
+            try:
+                return _read_own_turtle(path, vocabulary)
+            except _OtherLayoutError as other:
+                log.debug("%s: not laid out as write_rdf writes Turtle (%s)", path, other)
         reader = _GraphReader(path, vocabulary, streaming=True)
         try:
             # Errors of the file's content may come from a split subject: they
@@ -1222,29 +1561,42 @@ def load(path: str | Path, format: str | None = None) -> rdflib.Graph:
     rdf = rdflib.Graph(bind_namespaces="none")
     for prefix, namespace in PREFIXES.items():
         rdf.bind(prefix, namespace)
+    convert = _rdflib_converter()
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", UserWarning)
         rdf.addN(
-            (_to_rdflib(q.subject), _to_rdflib(q.predicate), _to_rdflib(q.object), rdf)
+            (convert(q.subject), convert(q.predicate), convert(q.object), rdf)
             for q in _parse(path, _rdf_format(format or path.suffix, path))
         )
     return rdf
 
 
-def _to_rdflib(term: Any) -> Any:
+def _rdflib_converter() -> Callable[[Any], Any]:
+    """A function from pyoxigraph terms to rdflib terms (IRIs cached: they recur)."""
     import pyoxigraph
     import rdflib
 
-    if isinstance(term, pyoxigraph.NamedNode):
-        return rdflib.URIRef(term.value)
-    if isinstance(term, pyoxigraph.BlankNode):
-        return rdflib.BNode(term.value)
-    if term.language:
-        return rdflib.Literal(term.value, lang=term.language)
-    datatype = term.datatype.value
-    return rdflib.Literal(
-        term.value, datatype=None if datatype == _XSD + "string" else rdflib.URIRef(datatype)
-    )
+    iris: dict[str, Any] = {}
+
+    def iri(value: str) -> Any:
+        node = iris.get(value)
+        if node is None:
+            node = iris[value] = rdflib.URIRef(value)
+        return node
+
+    def convert(term: Any) -> Any:
+        if isinstance(term, pyoxigraph.NamedNode):
+            return iri(term.value)
+        if isinstance(term, pyoxigraph.BlankNode):
+            return rdflib.BNode(term.value)
+        if term.language:
+            return rdflib.Literal(term.value, lang=term.language)
+        datatype = term.datatype.value
+        return rdflib.Literal(
+            term.value, datatype=None if datatype == _XSD + "string" else iri(datatype)
+        )
+
+    return convert
 
 
 # ----------------------------------------------------------------- SPARQL
