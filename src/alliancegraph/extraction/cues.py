@@ -40,6 +40,24 @@ INDEXED = (
 )
 
 
+#: Words every person-title pattern needs ("Minister", "spokesperson"; see persons.py):
+#: sentences without one skip those patterns. Prefixes, matched in any case.
+PERSON_TITLE_WORDS = (
+    "minister",
+    "secretary",
+    "ambassador",
+    "envoy",
+    "spokes",
+    "advis",
+    "chief",
+    "commander",
+    "negotiator",
+    "premier",
+    "president",
+    "chancellor",
+)
+
+
 class CueIndex:
     """Every cue of every list, found in one pass over an article.
 
@@ -50,7 +68,9 @@ class CueIndex:
     [(33, 42)]
     """
 
-    def __init__(self, cues: Cues, collective: dict[str, int]) -> None:
+    def __init__(
+        self, cues: Cues, collective: dict[str, int], role_heads: Iterable[str] = ()
+    ) -> None:
         automaton = ahocorasick.Automaton()
         table: dict[str, list[tuple[str, bool, int]]] = {}
         for category in INDEXED:
@@ -72,6 +92,10 @@ class CueIndex:
             "mou",
         }:
             table.setdefault(head.lower(), []).append(("agreement_heads", True, 0))
+        for head in role_heads:
+            table.setdefault(head.lower(), []).append(("role_heads", False, 0))
+        for word in PERSON_TITLE_WORDS:
+            table.setdefault(word, []).append(("person_titles", True, 0))
         for key, payloads in table.items():
             automaton.add_word(key, (len(key), tuple(payloads)))
         automaton.make_automaton()
@@ -80,7 +104,15 @@ class CueIndex:
     def scan(self, text: str) -> dict[str, list[tuple[int, int, int]]]:
         """``{category: [(start, end, size), …]}`` in text order; ``text`` lower-cased."""
         hits: dict[str, list[tuple[int, int, int]]] = {
-            c: [] for c in (*INDEXED, "collective", "agreement_heads", "status")
+            c: []
+            for c in (
+                *INDEXED,
+                "collective",
+                "agreement_heads",
+                "status",
+                "role_heads",
+                "person_titles",
+            )
         }
         n = len(text)
         for last, (length, payloads) in self._automaton.iter(text):
@@ -135,9 +167,8 @@ class _TitleFinder:
     )
 
     def __init__(self, roles: Iterable[str], heads: Iterable[str]) -> None:
-        # The head of "Minister of External Affairs" is "Minister", not "Affairs".
-        words = {re.split(r" (?:of|for) ", r)[0].split()[-1] for r in roles} | set(heads)
-        self.heads = phrase_regex(words, flags=0)
+        self.head_words = role_head_words(roles, heads)
+        self.heads = phrase_regex(self.head_words, flags=0)
 
     def finditer(self, text: str) -> list[_Title]:
         found: list[_Title] = []
@@ -166,6 +197,11 @@ class _TitleFinder:
             cursor = title.end()
         out.append(text[cursor:])
         return "".join(out)
+
+
+def role_head_words(roles: Iterable[str], heads: Iterable[str]) -> frozenset[str]:
+    """The words a title ends on: the head of "Minister of External Affairs" is "Minister"."""
+    return frozenset({re.split(r" (?:of|for) ", r)[0].split()[-1] for r in roles} | set(heads))
 
 
 def _longest(spans: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
@@ -218,7 +254,7 @@ class CompiledCues:
             for noun in c.collective_nouns:
                 sizes.setdefault(f"{determiner} {noun}".lower(), size)
         return cls(
-            index=CueIndex(c, sizes),
+            index=CueIndex(c, sizes, role_head_words(c.roles, c.role_heads)),
             # A preposition right before a name makes it a place or a venue ("at the WTO").
             venue=re.compile(
                 r"\b(?:" + phrase_regex(c.venue_prepositions).pattern + r")\s+(?:the\s+|its\s+)?$",

@@ -15,7 +15,6 @@ A later surname-only mention ("Takaichi") joins the full name met earlier.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass
 
 from ..models import Evidence, Person
@@ -61,6 +60,8 @@ class _Name:
         return bool(self.words)
 
 
+# The title words of these patterns must be among cues.PERSON_TITLE_WORDS, which
+# decides the sentences they are tried on.
 _COUNTERPART = re.compile(
     r"\b(?:his|her|their|its)\s+(?P<dem>[A-Z][\w.\-]+(?:\s+[A-Z][\w\-]+)?)\s+counterparts?,?\s+"
 )
@@ -77,11 +78,6 @@ _APPOSITION = re.compile(
     r"(?P<state>[A-Z][\w.\-]+(?:\s+[A-Z][\w\-]+)?)(?:'s|’s)\s+"
     r"(?P<title>(?:[a-z\-]+\s+){0,3}(?:minister|secretary|president|ambassador|envoy|"
     r"spokesperson|spokesman|spokeswoman|adviser|advisor|chief|commander|premier|chancellor))\b"
-)
-# The lower-case titles of the two patterns above: a sentence without one needs neither.
-_LOWER_TITLE_WORD = re.compile(
-    r"minister|secretary|ambassador|envoy|spokes|advis|chief|commander|negotiator|premier|"
-    r"president|chancellor"
 )
 _OF_STATE = re.compile(r"^\s+of\s+(?:the\s+)?(?P<state>[A-Z][\w.\-]+(?:\s+[A-Z][\w\-]+)?)")
 
@@ -100,13 +96,11 @@ def find_persons(ctx: ArticleContext) -> list[PersonFinding]:
     found: dict[str, tuple[Person, Evidence]] = {}
     text = ctx.text
     roles = ctx.cues.roles
-    # Each pattern runs only on sentences holding its key word, found once per article:
-    # most sentences name no title, and the patterns are costly to try everywhere.
-    heads = [m.start() for m in roles.heads.finditer(text)]
-    lower_titles = [m.start() for m in _LOWER_TITLE_WORD.finditer(text)]
     for sentence in ctx.sentences:
-        has_head = _any_between(heads, sentence.start, sentence.end)
-        has_lower_title = _any_between(lower_titles, sentence.start, sentence.end)
+        # Each pattern runs only on sentences holding its key word (found by the cue
+        # index): most sentences name no title, and the patterns are costly to try.
+        has_head = bool(ctx.cue_hits("role_heads", sentence.start, sentence.end))
+        has_lower_title = bool(ctx.cue_hits("person_titles", sentence.start, sentence.end))
         # Known office holders.
         for m in sentence.names:
             if m.kind != "person":
@@ -209,11 +203,6 @@ def _trim_role(vocab: Vocabulary, role: str, start: int) -> tuple[str, int, str 
                 state = code
                 break
     return " ".join(title), start, state
-
-
-def _any_between(positions: list[int], start: int, end: int) -> bool:
-    i = bisect_left(positions, start)
-    return i < len(positions) and positions[i] < end
 
 
 def _add(found: dict[str, tuple[Person, Evidence]], person: Person, ev: Evidence) -> None:
