@@ -549,6 +549,8 @@ def _anaphora(ctx: ArticleContext, sentence: Sentence, candidates: list[_Candida
     """ "The pact covers technology …": domains for the agreement last named."""
     if not candidates or not any(not negated for _, negated in sentence.domains):
         return
+    if not ctx.cue_hits("agreement_heads", sentence.start, sentence.end):
+        return  # no head word ("pact", "deal") for "the …" to be
     for match in re.finditer(r"\b[Tt]he\s+(?P<head>[a-z]+)\b", sentence.text):
         kind = ctx.cues.generic_heads.get(match.group("head"))
         if kind is None:
