@@ -152,14 +152,12 @@ def _names_head(ctx: ArticleContext, start: int, end: int) -> bool:
 
 
 def _tokens(sentence: Sentence) -> list[tuple[int, int, str]]:
-    out = []
-    for m in _TOKEN.finditer(sentence.text):
-        word = m.group(0)
-        start, end = sentence.start + m.start(), sentence.start + m.end()
+    base = sentence.start
+    out = [(base + m.start(), base + m.end(), m.group()) for m in _TOKEN.finditer(sentence.text)]
+    for i, (start, end, word) in enumerate(out):
         # A sentence-final period is not part of the word (but "U.S." keeps its dots).
-        if word.endswith(".") and word.count(".") == 1 and len(word) > 2:
-            word, end = word[:-1], end - 1
-        out.append((start, end, word))
+        if word[-1] == "." and len(word) > 2 and word.count(".") == 1:
+            out[i] = (start, end - 1, word[:-1])
     return out
 
 
@@ -450,12 +448,11 @@ _HEAD_AFTER = (
 
 def _groupings(ctx: ArticleContext, sentence: Sentence) -> list[_Candidate]:
     out: list[_Candidate] = []
-    if not sentence.cooperative:
+    orgs = [m for m in sentence.names if m.kind == "org"]
+    if not orgs or not sentence.cooperative:
         return out
     involved = set(ctx.core) | sentence.state_actors()
-    for m in sentence.names:
-        if m.kind != "org":
-            continue
+    for m in orgs:
         org = ctx.vocabulary.organizations[m.ref]
         if org.kind not in ("grouping", "alliance"):
             continue
