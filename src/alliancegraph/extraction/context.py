@@ -289,7 +289,10 @@ class ArticleContext:
             if state is None:
                 return None
             return StateRef(state, m.start, m.end, "person", "actor")
-        clause_start = next((a for a, b in clauses if a <= m.start < b), s)
+        if len(clauses) == 1:
+            clause_start = clauses[0][0]  # most sentences are one clause
+        else:
+            clause_start = next((a for a, b in clauses if a <= m.start < b), s)
         # A bounded window: the rules look at a few words before a name, and a
         # clause thousands of characters long must not make each name cost as much.
         before = self.text[max(clause_start, m.start - 120) : m.start]
