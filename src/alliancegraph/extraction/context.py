@@ -289,8 +289,9 @@ class ArticleContext:
             if state is None:
                 return None
             return StateRef(state, m.start, m.end, "person", "actor")
-        if len(clauses) == 1:
-            clause_start = clauses[0][0]  # most sentences are one clause
+        if len(clauses) == 1:  # most sentences are one clause
+            a, b = clauses[0]
+            clause_start = a if a <= m.start < b else s
         else:
             clause_start = next((a for a, b in clauses if a <= m.start < b), s)
         # A bounded window: the rules look at a few words before a name, and a
