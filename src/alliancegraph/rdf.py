@@ -586,7 +586,8 @@ def _fact_statements(
         key_segment = keys.get(key_text)
         if key_segment is None:
             key_segment = keys[key_text] = quote(key_text, safe=":")
-        fact_text = f"{base}fact/{path(u)}/{key_segment}/{path(v)}"
+        u_path, v_path = paths.get(u) or path(u), paths.get(v) or path(v)
+        fact_text = f"{base}fact/{u_path}/{key_segment}/{v_path}"
         fact = f"<{fact_text}>"
         u_term, v_term = nodes[u], nodes[v]
         predicate, domain = data["predicate"], data["domain"]
@@ -634,10 +635,12 @@ def _fact_statements(
             raw["articles"] = fact_articles
         evidence: list[Evidence] = data["evidence"]
         spans = [(e.article, e.start, e.end) for e in evidence]
-        if spans != sorted(set(spans)) or any(
-            sentences.get(span, e.sentence) != e.sentence
-            for span, e in zip(spans, evidence, strict=True)
-        ):
+        fits = len(spans) < 2 or spans == sorted(set(spans))
+        for span_key, e in zip(spans, evidence, strict=True):
+            written = sentences.get(span_key)
+            if written is not None and written != e.sentence:
+                fits = False
+        if not fits:
             # Evidence that does not fit one node per sentence span is kept verbatim.
             raw["evidence"] = [e.model_dump(mode="json") for e in evidence]
             spans, evidence = [], []
