@@ -94,3 +94,19 @@ def test_same_input_gives_byte_identical_json(tmp_path):
     a = build_graph(SEED_DIR).write(tmp_path / "a.json")
     b = build_graph(SEED_DIR).write(tmp_path / "b.json")
     assert a.read_bytes() == b.read_bytes()
+
+
+def test_adding_an_article_again_changes_nothing_and_queries_stay_current(seed_graph):
+    ex = Extractor()
+    docs = list(load_corpus(SEED_DIR))
+    g = AllianceGraph()
+    for doc in docs:
+        g.add(ex.extract(doc))
+    g.cooperation()
+    g.add(ex.extract(docs[0]))
+    assert g == seed_graph
+    fresh = AllianceGraph.from_dict(g.to_dict())
+    assert g.cooperation() == fresh.cooperation()
+    assert g.agreements() == fresh.agreements()
+    assert g.persons() == fresh.persons()
+    assert g.summary() == fresh.summary()

@@ -6,19 +6,24 @@ the project's own test articles (tests/articles, gold in tests/gold).
 
 from __future__ import annotations
 
+import copy
 import io
 import json
+import pickle
 from pathlib import Path
 
 import networkx as nx
 import pandas as pd
 import pytest
+from benchmarks import synthetic
 from conftest import OWN_DIR, SEED_DIR
 
 from alliancegraph import AllianceGraph, UnknownNameError, build_graph
 from alliancegraph.cli import main
 from alliancegraph.corpus import load_corpus
 from alliancegraph.extraction import Extractor
+from alliancegraph.io import read_graph
+from alliancegraph.models import ArticleExtraction
 from alliancegraph.query import (
     AgreementResult,
     CooperationEdge,
@@ -482,6 +487,242 @@ def test_repeated_queries_reuse_the_indexes(seed_graph):
     index = seed_graph._index()
     seed_graph.partners("Japan")
     assert seed_graph._index() is index
+
+
+# ---------------------------------------------------- indexes kept current
+# add() keeps the query indexes up to date, so that no query, not even the
+# first, has to read the whole graph. Whatever order facts arrive in, the
+# answers are those of the same graph read afresh.
+HELDOUT_DIR = OWN_DIR.parent / "heldout" / "articles"
+
+
+@pytest.fixture(scope="module")
+def extractions(tmp_path_factory) -> list[ArticleExtraction]:
+    """Real articles (agreements, persons, targets) and synthetic ones (many pairs)."""
+    synthetic_dir = tmp_path_factory.mktemp("synthetic")
+    generated = synthetic.generate(synthetic_dir, 40, seed=7)
+    paths = [SEED_DIR, OWN_DIR, HELDOUT_DIR, *generated.files]
+    corpus = load_corpus(paths)
+    extractor = Extractor(corpus.vocabulary)
+    return [extractor.extract(doc) for doc in corpus]
+
+
+def _afresh(graph: AllianceGraph) -> AllianceGraph:
+    """The same graph, read back: its indexes built in one pass over it."""
+    return AllianceGraph.from_dict(graph.to_dict(), graph.vocabulary)
+
+
+def _layout(graph: nx.Graph) -> tuple[object, ...]:
+    """A simple graph with everything networkx iterates in order: nodes, neighbours, attributes."""
+    return (
+        list(graph.nodes(data=True)),
+        [(node, list(graph.adj[node].items())) for node in graph],
+        nx.is_frozen(graph),
+    )
+
+
+def _answers(graph: AllianceGraph) -> dict[str, object]:
+    """Every helper's answers to a spread of questions, in comparable form."""
+    states = list(graph.states())
+    frames = {
+        f"domain_matrix {by} {groups}": graph.domain_matrix(by=by, groups=groups).to_dict("split")
+        for by in ("state", "pair")
+        for groups in (False, True)
+    }
+    out: dict[str, object] = {
+        "cooperation": graph.cooperation(),
+        "states": graph.states().to_frame().to_dict("split"),
+        "summary": [graph.summary(top=top) for top in (-1, 0, 1, 5, 16, 17, 40)],
+        "state_graph": [
+            _layout(graph.state_graph(**kw))
+            for kw in ({}, {"min_support": 3}, {"domain": "security"}, {"domain": "defense"})
+        ],
+        "agreements": graph.agreements(),
+        "targets": graph.targets(),
+        "persons": graph.persons(),
+        **frames,
+    }
+    for domain in ("defense", "security", "technology", "trade"):
+        out[f"cooperation {domain}"] = graph.cooperation(domain=domain)
+        out[f"agreements {domain}"] = graph.agreements(domain=domain)
+    for state in states:
+        out[f"cooperation {state}"] = graph.cooperation(state=state, min_support=1)
+        out[f"partners {state}"] = graph.partners(state)
+        out[f"partners {state} security"] = graph.partners(state, domain="security")
+        out[f"agreements {state}"] = graph.agreements(party=state)
+        out[f"targets {state}"] = graph.targets(state)
+        out[f"persons {state}"] = graph.persons(state)
+    for pair in sorted({e.pair for e in graph.cooperation()}):
+        out[f"between {pair}"] = graph.domains_between(*pair)
+    for article in sorted(graph.articles):
+        out[f"article {article}"] = graph.cooperation(article=article)
+    for org in graph.node_ids("organization"):
+        out[f"members {org}"] = graph.members(org.removeprefix("org:"))
+    return out
+
+
+def test_answers_after_each_add_are_those_of_the_graph_read_afresh(extractions):
+    graph = AllianceGraph()
+    for i, extraction in enumerate(extractions):
+        graph.add(extraction)
+        if i % 7 == 0 or i == len(extractions) - 1:
+            assert _answers(graph) == _answers(_afresh(graph))
+
+
+def test_adding_after_clear_query_cache_answers_as_the_graph_read_afresh(extractions):
+    graph = AllianceGraph()
+    for extraction in extractions[:10]:
+        graph.add(extraction)
+    graph.clear_query_cache()
+    for extraction in extractions[10:]:
+        graph.add(extraction)
+    assert _answers(graph) == _answers(_afresh(graph))
+
+
+def _projected(graph: AllianceGraph, min_support: int = 1) -> nx.Graph:
+    """The state graph put together edge by edge, the pairs in sorted order."""
+    groups: dict[tuple[str, str], list[CooperationEdge]] = {}
+    for edge in graph.cooperation():
+        groups.setdefault(edge.pair, []).append(edge)
+    out = nx.Graph()
+    for (a, b), edges in sorted(groups.items()):
+        support = sum(e.support for e in edges)
+        if support < min_support:
+            continue
+        for code in (a, b):
+            if code not in out:
+                out.add_node(code, label=graph.nx.nodes[f"state:{code}"]["label"])
+        out.add_edge(
+            a,
+            b,
+            weight=support,
+            support=support,
+            domains=tuple(sorted(e.domain for e in edges)),
+            confidence=max(e.confidence for e in edges),
+        )
+    nx.freeze(out)
+    return out
+
+
+@pytest.mark.parametrize("min_support", [1, 2, 4])
+def test_state_graph_iterates_as_if_its_pairs_were_added_in_order(extractions, min_support):
+    graph = AllianceGraph()
+    for extraction in extractions:
+        graph.add(extraction)
+    assert len(graph.state_graph()) > 50
+    assert _layout(graph.state_graph(min_support=min_support)) == _layout(
+        _projected(graph, min_support)
+    )
+
+
+def test_a_state_graph_handed_out_keeps_its_values_as_articles_are_added(extractions):
+    graph = AllianceGraph()
+    for extraction in extractions[:30]:
+        graph.add(extraction)
+    before = graph.state_graph()
+    expected = _layout(_projected(graph))
+    for extraction in extractions[30:]:
+        graph.add(extraction)
+        graph.state_graph()
+    assert _layout(before) == expected
+    assert _layout(graph.state_graph()) == _layout(_projected(graph))
+
+
+def test_summary_ranks_the_strongest_pairs_for_any_top(extractions):
+    graph = AllianceGraph()
+    for extraction in extractions:
+        graph.add(extraction)
+    totals: dict[tuple[str, str], tuple[int, int]] = {}
+    for edge in graph.cooperation():
+        support, domains = totals.get(edge.pair, (0, 0))
+        totals[edge.pair] = (support + edge.support, domains + 1)
+    ranked = sorted(totals.items(), key=lambda kv: (-kv[1][0], kv[0]))
+    assert len(ranked) > 20
+    for top in range(1, len(ranked) + 2):
+        (a, b), (s, n) = ranked[0]
+        expected = [f"{a}-{b} ({s} sentences, {n} domains)"]
+        expected += [f"{a}-{b} ({s}, {n})" for (a, b), (s, n) in ranked[1:top]]
+        line = next(x for x in graph.summary(top=top).splitlines() if x.startswith("top part"))
+        assert line == "top partnerships: " + ", ".join(expected)
+
+
+def test_a_subgraph_is_this_graph_as_it_was_when_taken(extractions):
+    graph = AllianceGraph()
+    for extraction in extractions[:25]:
+        graph.add(extraction)
+    then = _afresh(graph)
+    parts = {
+        "security": (graph.subgraph(domain="security"), then.subgraph(domain="security")),
+        "states": (
+            graph.subgraph(states=["Japan", "India", "China"]),
+            then.subgraph(states=["Japan", "India", "China"]),
+        ),
+        "ego": (graph.ego("Japan", radius=2), then.ego("Japan", radius=2)),
+        "all": (graph.subgraph(), then.subgraph()),
+    }
+    expected = {name: taken.to_dict() for name, (_, taken) in parts.items()}
+    for extraction in extractions[25:]:
+        graph.add(extraction)
+    assert {name: part.to_dict() for name, (part, _) in parts.items()} == expected
+    assert _answers(parts["ego"][0]) == _answers(parts["ego"][1])
+
+
+def test_a_subgraph_pickles_and_copies_like_any_graph(seed_graph):
+    sub = seed_graph.subgraph(domain="technology")
+    assert pickle.loads(pickle.dumps(seed_graph.subgraph(domain="technology"))) == sub
+    assert copy.deepcopy(seed_graph.ego("Taiwan")) == seed_graph.ego("Taiwan")
+    assert type(sub) is type(pickle.loads(pickle.dumps(sub))) is AllianceGraph
+
+
+def test_a_subgraph_grows_on_its_own(seed_graph, extractions):
+    sub = seed_graph.subgraph(domain="chips")
+    before = seed_graph.to_dict()
+    for extraction in extractions[-5:]:
+        sub.add(extraction)
+    assert seed_graph.to_dict() == before
+    assert _answers(sub) == _answers(_afresh(sub))
+
+
+def test_a_graph_read_from_json_is_indexed_as_it_is_read(seed_graph, tmp_path):
+    graph = read_graph(seed_graph.write(tmp_path / "seed.json"))
+    index = graph._query_index
+    assert graph.cooperation(domain="chips") == seed_graph.cooperation(domain="chips")
+    assert graph._index() is index
+
+
+def test_nodes_added_directly_are_noticed_without_clear_query_cache(seed_graph):
+    graph = _afresh(seed_graph)
+    graph.cooperation()
+    graph.nx.add_node("state:NZL", kind="state", label="New Zealand")
+    graph.nx.add_edge(
+        "state:JPN",
+        "state:NZL",
+        key="cooperates_with:space",
+        predicate="cooperates_with",
+        domain="space",
+        support=0,
+        confidence=0.0,
+        articles=(),
+        evidence=[],
+    )
+    assert "NZL" in graph.states()
+    assert ("JPN", "NZL") in {p.pair for p in graph.cooperation(domain="space")}
+
+
+def test_an_agreement_whose_edges_disagree_on_a_sentence_keeps_the_first_edges(seed_graph):
+    data = seed_graph.to_dict()
+    quad = "agreement:quadrilateral-security-dialogue"
+    parties = [e for e in data["edges"] if e["target"] == quad and e["predicate"] == "party_to"]
+    first, second = parties[:2]
+    shared = {**first["evidence"][0], "confidence": 0.5}
+    second["evidence"] = [shared, *second["evidence"][1:]]
+    second["evidence"].sort(key=lambda e: (e["article"], e["start"]))
+    graph = AllianceGraph.from_dict(data, seed_graph.vocabulary)
+    found = graph.agreement("Quad").evidence
+    key = (shared["article"], shared["start"], shared["sentence"])
+    kept = [e for e in found if (e.article, e.start, e.sentence) == key]
+    assert [e.confidence for e in kept] == [first["evidence"][0]["confidence"]]
+    assert len(found) == len({(e.article, e.start, e.sentence) for e in found})
 
 
 # ---------------------------------------------------- our own test articles

@@ -32,16 +32,18 @@ from __future__ import annotations
 
 import bisect
 import logging
-from collections.abc import Iterable, Iterator
+import weakref
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
+from ._gc import paused
 from .exceptions import CorpusError
 from .extraction import agreement_node, person_node
 from .models import Agreement, Article, ArticleExtraction, Evidence, Relation, slugify
-from .query import QueryMixin
+from .query import QueryMixin, _Index
 from .vocabulary import Vocabulary
 
 if TYPE_CHECKING:
@@ -52,6 +54,11 @@ __all__ = ["AllianceGraph"]
 log = logging.getLogger(__name__)
 
 FORMAT_VERSION = 1
+
+#: What :meth:`QueryMixin._part` selects: nodes, and edges with this graph's attribute dicts.
+_Part = tuple[set[str], list[tuple[str, str, str, dict[str, Any]]]]
+
+_NO_EDGES: Mapping[str, Any] = {}
 
 
 class AllianceGraph(QueryMixin):
@@ -68,11 +75,32 @@ class AllianceGraph(QueryMixin):
         self._alias_index: dict[str, str] = {}
         #: Files that could not be read while building (one error each).
         self.problems: list[CorpusError] = []
+        # Kept current by add() from the start, so that no query has to read the graph.
+        self._query_index = _Index(self.nx)
+        #: Subgraphs taken from this graph and not copied yet (see _deferred_part).
+        self._parts: list[weakref.ref[AllianceGraph]] = []
 
     # ------------------------------------------------------------- building
     def add(self, extraction: ArticleExtraction) -> None:
-        """Merge one article's extraction into the graph."""
-        self.clear_query_cache()
+        """Merge one article's extraction into the graph.
+
+        The query indexes follow along, so the first query after building
+        costs no more than the next.
+        """
+        self._copy_parts()
+        index = self._live_index()
+        if index is not None:
+            index.memo = {}
+        try:
+            self._add(extraction)
+        except BaseException:
+            # Half an article may be in the graph: let the next query read it all.
+            self._query_index = None
+            raise
+        if index is not None and self._query_index is index:
+            index.finish(len(self.articles))
+
+    def _add(self, extraction: ArticleExtraction) -> None:
         article = extraction.article
         if article.id in self.articles:
             log.warning("article %s added twice; its facts merge with the first", article.id)
@@ -89,7 +117,7 @@ class AllianceGraph(QueryMixin):
             node = person_node(person.name)
             attrs = self.nx.nodes[node] if node in self.nx else None
             if attrs is None:
-                self.nx.add_node(
+                self._new_node(
                     node,
                     kind="person",
                     label=person.name,
@@ -101,15 +129,29 @@ class AllianceGraph(QueryMixin):
                 attrs["articles"] = _add_sorted(attrs["articles"], article.id)
                 if attrs.get("role") is None and person.role:
                     attrs["role"] = person.role
+                if self._query_index is not None:
+                    self._query_index.person_changed(node)
         for relation in extraction.relations:
             self._add_relation(relation, renames)
+
+    def _new_node(self, node: str, **attrs: Any) -> None:
+        """Add a node and tell the query indexes."""
+        known = node in self.nx
+        self.nx.add_node(node, **attrs)
+        index = self._query_index
+        if index is not None:
+            if known:
+                # Attributes replaced wholesale: rare enough to read the graph again.
+                self._query_index = None
+            else:
+                index.node_added(node, self.nx.nodes[node])
 
     def _state_node(self, state: str) -> str:
         node = f"state:{state}"
         if node not in self.nx:
             entry = self.vocabulary.states.get(state)
             name = entry.name if entry else state
-            self.nx.add_node(
+            self._new_node(
                 node,
                 kind="state",
                 label=name,
@@ -122,7 +164,7 @@ class AllianceGraph(QueryMixin):
         node = f"org:{org_id}"
         if node not in self.nx:
             org = self.vocabulary.organizations.get(org_id)
-            self.nx.add_node(
+            self._new_node(
                 node,
                 kind="organization",
                 label=org.name if org else org_id,
@@ -136,7 +178,7 @@ class AllianceGraph(QueryMixin):
         node = f"domain:{domain}"
         if node not in self.nx:
             concept = self.vocabulary.domains.get(domain)
-            self.nx.add_node(
+            self._new_node(
                 node,
                 kind="domain",
                 label=concept.label if concept else domain,
@@ -150,7 +192,7 @@ class AllianceGraph(QueryMixin):
         node = next((self._alias_index[k] for k in keys if k in self._alias_index), None)
         if node is None:
             node = agreement_node(agreement)
-            self.nx.add_node(
+            self._new_node(
                 node,
                 kind="agreement",
                 label=agreement.name,
@@ -163,18 +205,22 @@ class AllianceGraph(QueryMixin):
                 articles=(),
             )
         attrs = self.nx.nodes[node]
-        attrs["aliases"] = tuple(
-            sorted(
-                set(attrs["aliases"])
-                | set(agreement.aliases)
-                | ({agreement.name} - {attrs["label"]})
-            )
-        )
-        attrs["parties"] = tuple(sorted(set(attrs["parties"]) | set(agreement.parties)))
-        attrs["domains"] = tuple(sorted(set(attrs["domains"]) | set(agreement.domains)))
+        # What is new to this node, for the query indexes.
+        added: list[set[str]] = []
+        for name, found in (
+            ("aliases", set(agreement.aliases) | ({agreement.name} - {attrs["label"]})),
+            ("parties", set(agreement.parties)),
+            ("domains", set(agreement.domains)),
+        ):
+            known = set(attrs[name])
+            added.append(found - known)
+            attrs[name] = tuple(sorted(known | found))
         attrs["date"] = attrs["date"] or agreement.date
         attrs["status"] = attrs["status"] or agreement.status
         attrs["articles"] = _add_sorted(attrs["articles"], article_id)
+        if self._query_index is not None:
+            aliases, parties, domains = added
+            self._query_index.agreement_changed(node, parties, domains, aliases)
         for key in keys:
             self._alias_index.setdefault(key, node)
         for party in agreement.parties:
@@ -184,19 +230,23 @@ class AllianceGraph(QueryMixin):
     def _add_relation(self, relation: Relation, renames: dict[str, str]) -> None:
         subject = renames.get(relation.subject, relation.subject)
         obj = renames.get(relation.object, relation.object)
+        graph = self.nx
+        # networkx's own dicts: this runs for every fact, and the methods cost more.
+        nodes = graph._node
         for node in (subject, obj):
-            if node not in self.nx:
+            if node not in nodes:
                 self._ensure_node(node)
-        key = (
-            relation.predicate
-            if relation.domain is None
-            else f"{relation.predicate}:{relation.domain}"
-        )
-        if relation.domain is not None:
-            self._domain_node(relation.domain)
-        data = self.nx.get_edge_data(subject, obj, key)
+        domain = relation.domain
+        key: str
+        if domain is None:
+            key = relation.predicate
+        else:
+            key = f"{relation.predicate}:{domain}"
+            if f"domain:{domain}" not in nodes:
+                self._domain_node(domain)
+        data = graph._succ[subject].get(obj, _NO_EDGES).get(key)
         if data is None:
-            self.nx.add_edge(
+            graph.add_edge(
                 subject,
                 obj,
                 key=key,
@@ -207,9 +257,16 @@ class AllianceGraph(QueryMixin):
                 confidence=0.0,
                 articles=(),
             )
-            data = self.nx.edges[subject, obj, key]
+            data = graph._succ[subject][obj][key]
             data["evidence"] = []
+        support, articles = data["support"], data["articles"]
         _merge_evidence(data, relation.evidence)
+        index = self._query_index
+        if index is not None:
+            new = relation.evidence
+            # Evidence already on the edge is skipped; if any was, which is not known.
+            added = new if data["support"] - support == len(new) else None
+            index.edge_grew(subject, obj, key, data, support, articles, added)
 
     def _ensure_node(self, node: str) -> None:
         kind, _, ident = node.partition(":")
@@ -220,7 +277,7 @@ class AllianceGraph(QueryMixin):
         elif kind == "domain":
             self._domain_node(ident)
         else:
-            self.nx.add_node(
+            self._new_node(
                 node,
                 kind={"agreement": "agreement", "person": "person"}.get(kind, kind),
                 label=ident,
@@ -266,6 +323,7 @@ class AllianceGraph(QueryMixin):
         when the data is not of that shape.
         """
         g = cls(vocabulary)
+        g._query_index = None
         for section in ("articles", "nodes", "edges"):
             if not isinstance(data.get(section), list):
                 raise ValueError(f"{section!r} must be a list")
@@ -302,7 +360,62 @@ class AllianceGraph(QueryMixin):
                 )
             except (AttributeError, KeyError, TypeError, ValueError) as err:
                 raise ValueError(f"edges[{i}]: {err!r}") from err
+        try:
+            # Indexed now, so that the first query costs no more than the next.
+            g._query_index = _Index.build(g.nx, len(g.articles))
+        except Exception as err:  # data the queries cannot index fails when queried, as before
+            log.debug("graph read without query indexes: %r", err)
         return g
+
+    # ------------------------------------------------------------ subgraphs
+    def _deferred_part(self, select: Callable[[], _Part]) -> AllianceGraph:
+        """A new graph of the part of this one that ``select`` picks, copied when first used."""
+        part = _PendingGraph.__new__(_PendingGraph)
+        part.vocabulary = self.vocabulary
+        part.problems = []
+        part._query_index = None
+        part._parts = []
+        part._pending = (self, select)
+        if len(self._parts) >= 64:
+            self._parts = [ref for ref in self._parts if ref() is not None]
+        self._parts.append(weakref.ref(part))
+        return part
+
+    def _copy_parts(self) -> None:
+        """Copy the parts taken from this graph now, before it changes."""
+        parts, self._parts = self._parts, []
+        for ref in parts:
+            part = ref()
+            if isinstance(part, _PendingGraph):
+                part._copy()
+
+    def _fill(self, source: AllianceGraph, nodes: set[str], edges: Iterable[Any]) -> None:
+        """Make this graph a copy of ``source``'s ``nodes`` and ``edges``, attributes copied."""
+        self.nx = nx.MultiDiGraph()
+        self._alias_index = {}
+        cited: set[str] = set()
+        node_attrs = source.nx.nodes
+        with paused():
+            self.nx.add_nodes_from((node, dict(node_attrs[node])) for node in sorted(nodes))
+            for node, attrs in self.nx.nodes(data=True):
+                if attrs.get("kind") in ("agreement", "person"):
+                    cited.update(attrs.get("articles", ()))
+                if attrs.get("kind") == "agreement":
+                    for name in (attrs.get("label", ""), *attrs.get("aliases", ())):
+                        self._alias_index.setdefault(slugify(str(name)), node)
+            # Evidence lists are copied so that merging into the new graph leaves the source alone.
+            self.nx.add_edges_from(
+                (u, v, key, {**data, "evidence": list(data["evidence"])})
+                for u, v, key, data in edges
+            )
+            for *_, data in edges:
+                cited.update(data["articles"])
+        self.articles = {a: source.articles[a] for a in sorted(cited) if a in source.articles}
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(self.__dict__)
+        state["_parts"] = []
+        return state
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, AllianceGraph):
@@ -342,6 +455,34 @@ class AllianceGraph(QueryMixin):
     def node_ids(self, kind: str) -> Iterator[str]:
         """Node ids of one kind, sorted."""
         return iter(sorted(n for n, k in self.nx.nodes(data="kind") if k == kind))
+
+
+class _PendingGraph(AllianceGraph):
+    """A subgraph not copied yet: its graph, articles and aliases come on first use.
+
+    It turns into a plain :class:`AllianceGraph` once copied.
+    """
+
+    _pending: tuple[AllianceGraph, Callable[[], _Part]]
+
+    def __getattr__(self, name: str) -> Any:
+        # Only called for attributes the instance lacks: before the copy, those it copies.
+        if name in ("nx", "articles", "_alias_index") and "_pending" in self.__dict__:
+            self._copy()
+            return getattr(self, name)
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+
+    def _copy(self) -> None:
+        source, select = self.__dict__.pop("_pending")
+        nodes, edges = select()
+        self._fill(source, nodes, edges)
+        self.__class__ = AllianceGraph  # type: ignore[assignment]
+
+    def __reduce_ex__(self, protocol: Any) -> Any:
+        # Pickled (or copied) as the plain graph it becomes.
+        if "_pending" in self.__dict__:
+            self._copy()
+        return AllianceGraph.__reduce_ex__(self, protocol)
 
 
 def _evidence_key(e: Evidence) -> tuple[str, int]:

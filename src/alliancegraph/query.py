@@ -22,11 +22,13 @@ helper                               answers
 :meth:`~QueryMixin.state_graph`      a weighted state-to-state ``networkx.Graph``
 ===================================  ==================================================
 
-Queries use per-graph indexes (by predicate, state, domain, pair, article,
-party ...) built on first use and rebuilt when the graph changes: when its
-node or article count changes (every :meth:`~alliancegraph.AllianceGraph.add`
-of a new article), or after :meth:`~QueryMixin.clear_query_cache`, which code
-editing ``g.nx`` directly must call.
+Queries answer from per-graph indexes (by state, domain, pair, article,
+party ...) holding finished results. :meth:`~alliancegraph.AllianceGraph.add`
+keeps them current as facts arrive, and a graph read from JSON is indexed as
+it is read, so the first query costs about what the next one does. Code that
+edits ``g.nx`` directly must call :meth:`~QueryMixin.clear_query_cache`
+afterwards; the next query then reads the whole graph again (nodes or articles
+added directly are noticed without it, as in a graph read from GraphML or RDF).
 
 >>> g = SEED_GRAPH
 >>> [(c.a, c.b) for c in g.cooperation(domain="chips")]
@@ -46,11 +48,12 @@ from __future__ import annotations
 
 import difflib
 import logging
+from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
 from itertools import chain
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any, ClassVar, Literal, TypeVar
 
 import networkx as nx
@@ -411,237 +414,591 @@ _RESULT_TYPES = (
 
 
 # ------------------------------------------------------------------ indexes
+Pair = tuple[str, str]
+
+
 def _code(node: str) -> str:
     return node.removeprefix("state:")
 
 
-def _bulk(build: Callable[[_Index], R]) -> Callable[[_Index], R]:
-    """Run an index builder with the garbage collector paused."""
+def _node_of(code: str) -> str:
+    """The node id behind a result's code (states are written by code alone)."""
+    return code if ":" in code else f"state:{code}"
 
-    def run(index: _Index) -> R:
-        with paused():
-            return build(index)
 
-    run.__name__ = build.__name__
-    run.__doc__ = build.__doc__
-    return run
+_edge_order: Callable[[CooperationEdge], tuple[str, str, str]] = attrgetter("a", "b", "domain")
+_support_of: Callable[[CooperationEdge], int] = attrgetter("support")
+_domain_of: Callable[[CooperationEdge], str] = attrgetter("domain")
+
+
+def _merge_key(e: Evidence) -> tuple[str, int, str]:
+    return (e.article, e.start, e.sentence)
+
+
+def _insort(items: list[Any], item: Any) -> None:
+    """Insert ``item`` into a sorted list unless it is there already."""
+    if not items or items[-1] < item:
+        # Facts mostly arrive in order: appending is the common case.
+        items.append(item)
+        return
+    at = bisect_left(items, item)
+    if at == len(items) or items[at] != item:
+        items.insert(at, item)
+
+
+def _new_name(table: dict[str, str], name: str, node: str) -> None:
+    # The first node in id order owns a name, as if every node were read in order.
+    owner = table.get(name)
+    if owner is None or node < owner:
+        table[name] = node
+
+
+class _Pair:
+    """Everything two actors' cooperation adds up to, kept current as edges grow."""
+
+    __slots__ = ("a", "articles", "attrs", "b", "edges", "key", "shared")
+
+    def __init__(self, a: str, b: str, shared: int) -> None:
+        self.a = a
+        self.b = b
+        self.key: Pair = (a, b)
+        #: The pair's edges by domain, in domain order.
+        self.edges: dict[str, CooperationEdge] = {}
+        #: The pair's totals, as its edge in :meth:`QueryMixin.state_graph` shows them:
+        #: sentences over all the edges, the domains and the highest confidence.
+        self.attrs: dict[str, Any] = {"weight": 0, "support": 0, "domains": (), "confidence": 0.0}
+        #: Ids of the articles behind any of the edges, sorted.
+        self.articles: list[str] = []
+        #: ``attrs`` may be in state graphs handed out up to this generation.
+        self.shared = shared
+
+    @property
+    def support(self) -> int:
+        support: int = self.attrs["support"]
+        return support
+
+
+#: How many of the strongest pairs the index keeps ranked (for summary()).
+_BOARD = 16
+
+
+def _pair_rank(rec: _Pair) -> tuple[int, Pair]:
+    return (-rec.support, rec.key)
+
+
+class _Row:
+    """The edges on one domain from one state, in the order of the other state."""
+
+    __slots__ = ("edges", "others")
+
+    def __init__(self) -> None:
+        self.others: list[str] = []
+        self.edges: list[CooperationEdge] = []
+
+
+class _Merged:
+    """The evidence of an agreement's (or a person's) edges, each sentence once.
+
+    Sorted by (article, start, sentence), the order :func:`_merge_evidence`
+    gives. Should two edges hold different evidence for one sentence (never
+    seen in extracted graphs), which one counts depends on edge order, so the
+    node is marked ``irregular`` and its result is merged from the graph.
+    """
+
+    __slots__ = ("evidence", "irregular")
+
+    def __init__(self) -> None:
+        self.evidence: list[Evidence] = []
+        self.irregular = False
+
+    def add(self, e: Evidence) -> None:
+        evidence = self.evidence
+        key = _merge_key(e)
+        if not evidence or _merge_key(evidence[-1]) < key:
+            evidence.append(e)
+            return
+        at = bisect_left(evidence, key, key=_merge_key)
+        if at < len(evidence) and _merge_key(evidence[at]) == key:
+            if evidence[at] is not e and evidence[at] != e:
+                self.irregular = True
+        else:
+            evidence.insert(at, e)
 
 
 class _Index:
-    """Lookup tables over one state of a graph, each built on first use.
+    """Lookup tables over a graph, kept current as facts are added.
 
-    Results are immutable, so the tables hold finished result objects and
-    queries only select from them. The owner drops the whole index when the
-    graph changes (see :meth:`QueryMixin._index`).
+    :meth:`build` reads a whole graph once; after that
+    :class:`~alliancegraph.AllianceGraph` reports each new node
+    (:meth:`node_added`), each changed agreement or person
+    (:meth:`agreement_changed`, :meth:`person_changed`) and each edge that was
+    added or given more evidence (:meth:`edge_grew`), so that no query ever
+    scans the graph. Results are immutable: an edge that grows gets a new
+    result object, and results handed out before keep their values. The only
+    shared mutable objects are the state-graph edge attributes, copied before
+    they change once a state graph holding them has been handed out.
+
+    ``memo`` holds answers derived from the tables (partners, state graphs,
+    matrices ...) and is emptied whenever the graph changes.
     """
 
-    def __init__(self, graph: nx.MultiDiGraph, key: tuple[int, ...]) -> None:
+    def __init__(self, graph: nx.MultiDiGraph) -> None:
         self.graph = graph
-        self.key = key
-        #: Derived answers (partners, projections, matrices ...) by query and arguments.
+        #: How many nodes and articles the tables have seen (see :meth:`current`).
+        self.nodes = 0
+        self.articles = 0
         self.memo: dict[tuple[Any, ...], Any] = {}
+        self.nodes_by_kind: dict[str, list[str]] = {}
+        # cooperation
+        #: One string per state code, shared by every table and result.
+        self.codes: dict[str, str] = {}
+        self.pairs: dict[Pair, _Pair] = {}
+        #: The strongest pairs, strongest first, and the support it takes to join them.
+        self.board: list[_Pair] = []
+        self.floor = 0
+        #: No pair has less support than this (supports only grow).
+        self.lowest = 0
+        self.state_pairs: dict[str, list[Pair]] = {}
+        #: Per domain: the first states of its edges (sorted), a row of edges each.
+        self.domain_firsts: dict[str, list[str]] = {}
+        self.domain_rows: dict[str, dict[str, _Row]] = {}
+        #: Per state, per domain: the support of the state's edges (for domain_matrix).
+        self.cells: dict[str, dict[str, int]] = {}
+        #: Per state: its partners and the state-graph attributes of each pair.
+        self.neighbours: dict[str, dict[str, dict[str, Any]]] = {}
+        #: States whose partners are out of order, and those whose row a state graph holds.
+        self.unsorted_rows: set[str] = set()
+        self.shared_rows: set[str] = set()
+        #: Whether the add under way brought new pairs (see finish).
+        self.new_pairs = False
+        #: Per article: the edges it supports, flat as pair, domain, pair, domain ...
+        self.article_edges: dict[str, list[Any]] = {}
+        self.coop_edges = 0
+        self.coop_support = 0
+        #: A pair written against the alphabet (b before a): state graphs take the long way.
+        self.unordered_pairs = False
+        #: How many times state-graph attributes were handed out (see _Pair.shared).
+        self.shared = 0
+        # targets
+        self.targets: dict[tuple[str, str, str], TargetResult] = {}
+        self.target_keys: list[tuple[str, str, str]] = []
+        self.targets_by_actor: dict[str, list[tuple[str, str, str]]] = {}
+        # agreements and persons
+        self.agreements_by_party: dict[str, list[str]] = {}
+        self.agreements_by_domain: dict[str, list[str]] = {}
+        self.names: dict[str, dict[str, str]] = {"organization": {}, "agreement": {}}
+        self.merged: dict[str, _Merged] = {}
+        #: Agreement results made so far (on demand) and every person's result.
+        self.agreement_results: dict[str, AgreementResult] = {}
+        self.person_results: dict[str, PersonResult] = {}
+        self.persons_by_state: dict[str | None, list[str]] = {}
+        #: Persons whose result must be made again when the current add() ends.
+        self.touched: set[str] = set()
 
-    @cached_property
-    @_bulk
-    def by_predicate(self) -> dict[str, list[tuple[str, str, dict[str, Any]]]]:
-        out: dict[str, list[tuple[str, str, dict[str, Any]]]] = defaultdict(list)
-        for u, v, data in self.graph.edges(data=True):
-            out[data["predicate"]].append((u, v, data))
-        return dict(out)
+    # ---------------------------------------------------------- upkeep
+    @classmethod
+    def build(cls, graph: nx.MultiDiGraph, articles: int) -> _Index:
+        """The tables of a whole graph, read once."""
+        index = cls(graph)
+        with paused():
+            for node, attrs in graph.nodes(data=True):
+                index.node_added(node, attrs)
+            for u, v, key, data in graph.edges(keys=True, data=True):
+                index.edge_grew(u, v, key, data, 0, (), data["evidence"])
+            index.finish(articles)
+            while index.unsorted_rows:
+                index._sort_row(index.unsorted_rows.pop())
+        return index
 
-    @cached_property
-    @_bulk
-    def nodes_by_kind(self) -> dict[str, list[str]]:
-        out: dict[str, list[str]] = defaultdict(list)
-        for node, kind in self.graph.nodes(data="kind"):
-            out[str(kind)].append(node)
-        return {kind: sorted(nodes) for kind, nodes in out.items()}
+    def current(self, graph: nx.MultiDiGraph, articles: int) -> bool:
+        """Whether the tables still describe ``graph`` as far as cheap signals tell.
 
-    # cooperation
-    @cached_property
-    @_bulk
-    def coop(self) -> list[CooperationEdge]:
-        edges = [
-            CooperationEdge(
-                _code(u),
-                _code(v),
-                d["domain"],
-                d["support"],
-                d["confidence"],
-                tuple(d["evidence"]),
-                tuple(d["articles"]),
+        Nodes or articles added behind the index's back show; new edges
+        between known nodes and attributes edited in place do not (hence
+        :meth:`QueryMixin.clear_query_cache`).
+        """
+        return self.graph is graph and self.nodes == len(graph) and self.articles == articles
+
+    def finish(self, articles: int) -> None:
+        """Wrap up an add: make the results of the persons it changed, tidy a row."""
+        for node in sorted(self.touched):
+            self.person_results[node] = self._person(node)
+        self.touched.clear()
+        self.articles = articles
+        # New pairs leave partner rows out of order, and sorting them all at
+        # once would slow the first state_graph(). Most of them arrive early
+        # in a build; from then on each add that brings none sorts one row.
+        if not self.new_pairs and self.unsorted_rows:
+            self._sort_row(self.unsorted_rows.pop())
+        self.new_pairs = False
+
+    def node_added(self, node: str, attrs: dict[str, Any]) -> None:
+        self.nodes += 1
+        kind = str(attrs.get("kind"))
+        _insort(self.nodes_by_kind.setdefault(kind, []), node)
+        if kind == "organization":
+            names = self.names["organization"]
+            _new_name(names, node.removeprefix("org:").casefold(), node)
+            _new_name(names, str(attrs.get("label", "")).casefold(), node)
+        elif kind == "agreement":
+            self.agreement_changed(
+                node,
+                attrs.get("parties", ()),
+                attrs.get("domains", ()),
+                (attrs.get("label", ""), *attrs.get("aliases", ())),
             )
-            for u, v, d in self.by_predicate.get("cooperates_with", [])
+            _new_name(self.names["agreement"], node.removeprefix("agreement:"), node)
+        elif kind == "person":
+            _insort(self.persons_by_state.setdefault(attrs.get("state"), []), node)
+            self.touched.add(node)
+
+    def agreement_changed(
+        self,
+        node: str,
+        parties: Iterable[str],
+        domains: Iterable[str],
+        names: Iterable[object],
+    ) -> None:
+        """An agreement got these new parties, domains and names (or other attributes)."""
+        for party in parties:
+            _insort(self.agreements_by_party.setdefault(party, []), node)
+        for domain in domains:
+            _insort(self.agreements_by_domain.setdefault(domain, []), node)
+        table = self.names["agreement"]
+        for name in names:
+            _new_name(table, str(name).casefold(), node)
+        self.agreement_results.pop(node, None)
+
+    def person_changed(self, node: str) -> None:
+        self.touched.add(node)
+
+    def edge_grew(
+        self,
+        u: str,
+        v: str,
+        key: str,
+        data: dict[str, Any],
+        old_support: int,
+        old_articles: tuple[str, ...],
+        added: Iterable[Evidence] | None,
+    ) -> None:
+        """An edge is new or has more evidence.
+
+        ``old_support`` and ``old_articles`` are what it had before (0 and
+        ``()`` for a new edge); ``added`` is the evidence it gained, or None
+        when that is not known.
+        """
+        predicate = data["predicate"]
+        if predicate == "cooperates_with":
+            self._cooperation(u, v, data, old_support, old_articles)
+        elif predicate == "targets":
+            self._target(u, v, key, data)
+        elif predicate == "party_to":
+            self._node_evidence(v, "agreement", added)
+        elif predicate == "covers":
+            self._node_evidence(u, "agreement", added)
+        elif predicate == "acts_for":
+            self._node_evidence(u, "person", added)
+
+    def _cooperation(
+        self,
+        u: str,
+        v: str,
+        data: dict[str, Any],
+        old_support: int,
+        old_articles: tuple[str, ...],
+    ) -> None:
+        # Runs for every cooperation fact added: kept to plain dict and list steps.
+        domain: str = data["domain"]
+        rec = self.pairs.get((_code(u), _code(v)))
+        if rec is None:
+            rec = self._new_pair(_code(u), _code(v), data["support"])
+        a, b = rec.a, rec.b
+        # The pair's own strings, so that results do not each hold a copy.
+        edge = CooperationEdge(
+            a,
+            b,
+            domain,
+            data["support"],
+            data["confidence"],
+            tuple(data["evidence"]),
+            tuple(data["articles"]),
+        )
+        attrs = rec.attrs
+        if rec.shared != self.shared:
+            attrs = self._unshare(rec)
+        edges = rec.edges
+        if domain in edges:
+            edges[domain] = edge
+            row = self.domain_rows[domain][a]
+            row.edges[bisect_left(row.others, b)] = edge
+        else:
+            self._new_edge(rec, domain, edge)
+        delta = edge.support - old_support
+        if delta:
+            attrs["weight"] = attrs["support"] = attrs["support"] + delta
+            cells = self.cells
+            cells[a][domain] += delta
+            cells[b][domain] += delta
+            self.coop_support += delta
+        # The first edge sets the pair's confidence; confidences only grow.
+        if edge.confidence > attrs["confidence"] or len(rec.edges) == 1:
+            attrs["confidence"] = edge.confidence
+        if attrs["support"] >= self.floor:
+            self._rank(rec)
+        articles = edge.articles
+        known = len(old_articles)
+        if len(articles) != known:
+            if articles[:known] == old_articles:
+                added: Iterable[str] = articles[known:]
+            else:
+                old = set(old_articles)
+                added = [a for a in articles if a not in old]
+            for article in added:
+                _insort(rec.articles, article)
+                self.article_edges.setdefault(article, []).extend((rec, domain))
+
+    def _new_pair(self, a: str, b: str, support: int) -> _Pair:
+        codes = self.codes
+        rec = _Pair(codes.setdefault(a, a), codes.setdefault(b, b), self.shared)
+        if support < self.lowest or not self.pairs:
+            self.lowest = support
+        self.pairs[rec.key] = rec
+        for code in (rec.a,) if a == b else (rec.a, rec.b):
+            found = self.state_pairs.get(code)
+            if found is None:
+                self.state_pairs[code] = [rec.key]
+                self.cells[code] = {}
+            else:
+                _insort(found, rec.key)
+        self._neighbour(rec.a, rec.b, rec.attrs, True)
+        self._neighbour(rec.b, rec.a, rec.attrs, True)
+        if b < a:
+            self.unordered_pairs = True
+        self.new_pairs = True
+        return rec
+
+    def _rank(self, rec: _Pair) -> None:
+        """Place a pair that may be among the strongest (its support grew to the floor)."""
+        board = self.board
+        if rec not in board:
+            board.append(rec)
+        board.sort(key=_pair_rank)
+        del board[_BOARD:]
+        if len(board) == _BOARD:
+            self.floor = board[-1].support
+
+    def _neighbour(self, code: str, other: str, attrs: dict[str, Any], new: bool) -> None:
+        row = self.neighbours.get(code)
+        if row is None:
+            row = self.neighbours[code] = {}
+        elif code in self.shared_rows:
+            # A state graph holds this row: change a copy.
+            row = self.neighbours[code] = dict(row)
+            self.shared_rows.discard(code)
+        if new and row and other < next(reversed(row)):
+            self.unsorted_rows.add(code)
+        row[other] = attrs
+
+    def _sort_row(self, code: str) -> None:
+        # A new dict: a state graph holding the old row keeps it.
+        row = self.neighbours[code]
+        self.neighbours[code] = {other: row[other] for other in sorted(row)}
+        self.shared_rows.discard(code)
+
+    def _unshare(self, rec: _Pair) -> dict[str, Any]:
+        """Copy a pair's state-graph attributes before changing them (a graph holds them)."""
+        attrs = rec.attrs = dict(rec.attrs)
+        rec.shared = self.shared
+        self._neighbour(rec.a, rec.b, attrs, False)
+        self._neighbour(rec.b, rec.a, attrs, False)
+        return attrs
+
+    def _new_edge(self, rec: _Pair, domain: str, edge: CooperationEdge) -> None:
+        edges = rec.edges
+        if edges and domain < next(reversed(edges)):
+            edges[domain] = edge
+            edges = rec.edges = dict(sorted(edges.items()))
+        else:
+            edges[domain] = edge
+        rec.attrs["domains"] = tuple(edges)
+        rows = self.domain_rows.get(domain)
+        if rows is None:
+            rows = self.domain_rows[domain] = {}
+            self.domain_firsts[domain] = []
+        row = rows.get(rec.a)
+        if row is None:
+            row = rows[rec.a] = _Row()
+            _insort(self.domain_firsts[domain], rec.a)
+        at = bisect_left(row.others, rec.b)
+        row.others.insert(at, rec.b)
+        row.edges.insert(at, edge)
+        cells = self.cells
+        cells[rec.a].setdefault(domain, 0)
+        cells[rec.b].setdefault(domain, 0)
+        self.coop_edges += 1
+
+    def _target(self, u: str, v: str, key: str, data: dict[str, Any]) -> None:
+        target = TargetResult(
+            _code(u),
+            _code(v),
+            data["support"],
+            data["confidence"],
+            tuple(data["evidence"]),
+            tuple(data["articles"]),
+        )
+        found = (target.source, target.target, key)
+        if found not in self.targets:
+            _insort(self.target_keys, found)
+            for actor in dict.fromkeys((target.source, target.target)):
+                _insort(self.targets_by_actor.setdefault(actor, []), found)
+        self.targets[found] = target
+
+    def _node_evidence(self, node: str, kind: str, added: Iterable[Evidence] | None) -> None:
+        attrs = self.graph._node.get(node)
+        if attrs is None or attrs.get("kind") != kind:
+            return
+        merged = self.merged.get(node)
+        if merged is None or added is None:
+            merged = self.merged[node] = _Merged()
+            if added is None:
+                # Part of the evidence was on the edge already: merge the node afresh.
+                added = chain.from_iterable(self._evidence_edges(node, kind))
+        for e in added:
+            merged.add(e)
+        if kind == "person":
+            self.touched.add(node)
+        else:
+            self.agreement_results.pop(node, None)
+
+    # ------------------------------------------------------------ results
+    def _evidence_edges(self, node: str, kind: str) -> list[Iterable[Evidence]]:
+        """The evidence lists behind an agreement's or a person's result, in edge order."""
+        graph = self.graph
+        if kind == "person":
+            return [
+                d["evidence"]
+                for _, _, d in graph.out_edges(node, data=True)
+                if d["predicate"] == "acts_for"
+            ]
+        return [
+            *(
+                d["evidence"]
+                for _, _, d in graph.in_edges(node, data=True)
+                if d["predicate"] == "party_to"
+            ),
+            *(
+                d["evidence"]
+                for _, _, d in graph.out_edges(node, data=True)
+                if d["predicate"] == "covers"
+            ),
         ]
-        edges.sort(key=_edge_order)
-        return edges
 
-    @cached_property
-    @_bulk
-    def coop_by_domain(self) -> dict[str, list[CooperationEdge]]:
-        out: dict[str, list[CooperationEdge]] = defaultdict(list)
-        for edge in self.coop:
-            out[edge.domain].append(edge)
-        return dict(out)
+    def _evidence(self, node: str, kind: str) -> tuple[Evidence, ...]:
+        merged = self.merged.get(node)
+        if merged is None:
+            return ()
+        if merged.irregular:
+            return _merge_evidence(self._evidence_edges(node, kind))
+        return tuple(merged.evidence)
 
-    @cached_property
-    @_bulk
-    def coop_by_state(self) -> dict[str, list[CooperationEdge]]:
-        out: dict[str, list[CooperationEdge]] = defaultdict(list)
-        for edge in self.coop:
-            out[edge.a].append(edge)
-            out[edge.b].append(edge)
-        return dict(out)
+    def agreement(self, node: str) -> AgreementResult:
+        found = self.agreement_results.get(node)
+        if found is None:
+            attrs = self.graph.nodes[node]
+            found = AgreementResult(
+                id=node.removeprefix("agreement:"),
+                name=str(attrs.get("label", node)),
+                kind=str(attrs.get("agreement_kind", "agreement")),
+                parties=tuple(attrs.get("parties", ())),
+                domains=tuple(attrs.get("domains", ())),
+                date=attrs.get("date"),
+                status=attrs.get("status"),
+                aliases=tuple(attrs.get("aliases", ())),
+                articles=tuple(attrs.get("articles", ())),
+                evidence=self._evidence(node, "agreement"),
+            )
+            self.agreement_results[node] = found
+        return found
 
-    @cached_property
-    @_bulk
-    def coop_by_pair(self) -> dict[tuple[str, str], list[CooperationEdge]]:
-        out: dict[tuple[str, str], list[CooperationEdge]] = defaultdict(list)
-        for edge in self.coop:
-            out[edge.a, edge.b].append(edge)
-        return dict(out)
+    def _person(self, node: str) -> PersonResult:
+        attrs = self.graph.nodes[node]
+        return PersonResult(
+            id=node.removeprefix("person:"),
+            name=str(attrs.get("label", node)),
+            state=attrs.get("state"),
+            role=attrs.get("role"),
+            articles=tuple(attrs.get("articles", ())),
+            evidence=self._evidence(node, "person"),
+        )
 
-    @cached_property
-    @_bulk
-    def coop_by_article(self) -> dict[str, list[CooperationEdge]]:
-        out: dict[str, list[CooperationEdge]] = defaultdict(list)
-        for edge in self.coop:
-            for article in edge.articles:
-                out[article].append(edge)
-        return dict(out)
+    # ------------------------------------------------------------ lookups
+    def pair_edges(self, keys: Iterable[Pair]) -> list[CooperationEdge]:
+        """The edges of these pairs, in result order if the pairs are sorted."""
+        pairs = self.pairs
+        return list(chain.from_iterable(pairs[k].edges.values() for k in keys))
+
+    def state_coop(self, code: str) -> list[CooperationEdge]:
+        """A state's edges, in result order."""
+        found: list[CooperationEdge] | None = self.memo.get(("state", code))
+        if found is None:
+            found = self.memo["state", code] = self.pair_edges(self.state_pairs.get(code, ()))
+        return found
+
+    def state_size(self, code: str) -> int:
+        """How many edges a state has (counted when asked: adding stays cheaper)."""
+        pairs = self.pairs
+        return sum(len(pairs[k].edges) for k in self.state_pairs.get(code, ()))
+
+    def domain_size(self, domain: str) -> int:
+        return sum(len(row.others) for row in self.domain_rows.get(domain, {}).values())
+
+    def pair_keys(self) -> list[Pair]:
+        """Every pair, sorted (only whole-graph answers need them all)."""
+        found: list[Pair] | None = self.memo.get(("pairs",))
+        if found is None:
+            found = self.memo["pairs",] = sorted(self.pairs)
+        return found
 
     def coop_in(self, domains: frozenset[str]) -> list[CooperationEdge]:
         """The edges on any of ``domains``, in result order (merged once per set)."""
         key = ("coop_in", domains)
         found: list[CooperationEdge] | None = self.memo.get(key)
         if found is None:
-            lists = [self.coop_by_domain.get(d, []) for d in sorted(domains)]
-            found = lists[0] if len(lists) == 1 else sorted(chain(*lists), key=_edge_order)
+            found = []
+            for d in sorted(domains):
+                rows = self.domain_rows.get(d, {})
+                found.extend(
+                    chain.from_iterable(rows[a].edges for a in self.domain_firsts.get(d, ()))
+                )
+            if len(domains) > 1:
+                found.sort(key=_edge_order)
             self.memo[key] = found
         return found
 
-    @cached_property
-    @_bulk
-    def pair_totals(self) -> dict[tuple[str, str], tuple[int, int]]:
-        """Per pair: (cooperation sentences, domains)."""
-        return {
-            pair: (sum(e.support for e in edges), len(edges))
-            for pair, edges in self.coop_by_pair.items()
-        }
+    def state_rows(self) -> dict[str, dict[str, dict[str, Any]]]:
+        """Each state's partners in order, with the pairs' state-graph attributes.
 
-    @cached_property
-    @_bulk
-    def domain_totals(self) -> dict[str, int]:
-        """Per domain: cooperation sentences."""
-        return {d: sum(e.support for e in edges) for d, edges in self.coop_by_domain.items()}
+        The rows and attributes are handed out as they are: from now on they
+        are copied before they change.
+        """
+        while self.unsorted_rows:
+            self._sort_row(self.unsorted_rows.pop())
+        self.shared += 1
+        self.shared_rows = set(self.neighbours)
+        return self.neighbours
 
-    @cached_property
-    @_bulk
-    def state_totals(self) -> dict[str, tuple[int, int]]:
-        """Per state: (number of partners, cooperation sentences)."""
-        out = {}
-        for state, edges in self.coop_by_state.items():
-            partners = {e.a if e.b == state else e.b for e in edges}
-            out[state] = (len(partners), sum(e.support for e in edges))
-        return out
+    def article_coop(self, article: str) -> list[CooperationEdge]:
+        flat = self.article_edges.get(article, [])
+        edges = [rec.edges[d] for rec, d in zip(flat[::2], flat[1::2], strict=True)]
+        edges.sort(key=_edge_order)
+        return edges
 
-    # agreements
-    @cached_property
-    @_bulk
-    def agreements_by_party(self) -> dict[str, list[str]]:
-        return self._agreements_by("parties")
-
-    @cached_property
-    @_bulk
-    def agreements_by_domain(self) -> dict[str, list[str]]:
-        return self._agreements_by("domains")
-
-    def _agreements_by(self, attribute: str) -> dict[str, list[str]]:
-        """Agreement node ids under each value of a list attribute (parties, domains)."""
-        out: dict[str, list[str]] = defaultdict(list)
-        for node in self.nodes_by_kind.get("agreement", []):
-            for value in self.graph.nodes[node].get(attribute, ()):
-                out[value].append(node)
-        return dict(out)
-
-    @cached_property
-    @_bulk
-    def names(self) -> dict[str, dict[str, str]]:
-        """Casefolded names of organisations and agreements, by kind, to node ids."""
-        orgs: dict[str, str] = {}
-        for node in self.nodes_by_kind.get("organization", []):
-            orgs.setdefault(node.removeprefix("org:").casefold(), node)
-            orgs.setdefault(str(self.graph.nodes[node].get("label", "")).casefold(), node)
-        agreements: dict[str, str] = {}
-        for node in self.nodes_by_kind.get("agreement", []):
-            attrs = self.graph.nodes[node]
-            for name in (attrs.get("label", ""), *attrs.get("aliases", ())):
-                agreements.setdefault(str(name).casefold(), node)
-            agreements.setdefault(node.removeprefix("agreement:"), node)
-        return {"organization": orgs, "agreement": agreements}
-
-    # targets and persons
-    @cached_property
-    @_bulk
-    def targets(self) -> list[TargetResult]:
-        out = [
-            TargetResult(
-                _code(u),
-                _code(v),
-                d["support"],
-                d["confidence"],
-                tuple(d["evidence"]),
-                tuple(d["articles"]),
-            )
-            for u, v, d in self.by_predicate.get("targets", [])
-        ]
-        out.sort(key=lambda t: (t.source, t.target))
-        return out
-
-    @cached_property
-    @_bulk
-    def targets_by_actor(self) -> dict[str, list[TargetResult]]:
-        out: dict[str, list[TargetResult]] = defaultdict(list)
-        for t in self.targets:
-            out[t.source].append(t)
-            if t.target != t.source:
-                out[t.target].append(t)
-        return dict(out)
-
-    @cached_property
-    @_bulk
-    def persons(self) -> list[PersonResult]:
-        out = []
-        for node in self.nodes_by_kind.get("person", []):
-            attrs = self.graph.nodes[node]
-            evidence = _merge_evidence(
-                d["evidence"]
-                for _, _, d in self.graph.out_edges(node, data=True)
-                if d["predicate"] == "acts_for"
-            )
-            out.append(
-                PersonResult(
-                    id=node.removeprefix("person:"),
-                    name=str(attrs.get("label", node)),
-                    state=attrs.get("state"),
-                    role=attrs.get("role"),
-                    articles=tuple(attrs.get("articles", ())),
-                    evidence=evidence,
-                )
-            )
-        return out
-
-    @cached_property
-    @_bulk
-    def persons_by_state(self) -> dict[str | None, list[PersonResult]]:
-        out: dict[str | None, list[PersonResult]] = defaultdict(list)
-        for person in self.persons:
-            out[person.state].append(person)
-        return dict(out)
-
-
-def _edge_order(edge: CooperationEdge) -> tuple[str, str, str]:
-    return (edge.a, edge.b, edge.domain)
+    def all_coop(self) -> list[CooperationEdge]:
+        found: list[CooperationEdge] | None = self.memo.get(("coop",))
+        if found is None:
+            found = self.memo["coop",] = self.pair_edges(self.pair_keys())
+        return found
 
 
 # ------------------------------------------------------------------ the mixin
@@ -652,28 +1009,32 @@ class QueryMixin:
     vocabulary: Vocabulary
     articles: dict[str, Article]
     _query_index: _Index | None = None
-    _query_version: int = 0
 
     # ------------------------------------------------------------ plumbing
     def clear_query_cache(self) -> None:
         """Drop the query indexes; call after editing ``g.nx`` directly.
 
-        Adding articles (:meth:`~alliancegraph.AllianceGraph.add`) or nodes
-        is noticed without this; new edges between existing nodes and
-        attributes changed in place are not.
+        The next query reads the whole graph again. Adding articles
+        (:meth:`~alliancegraph.AllianceGraph.add`) keeps the indexes current
+        without this, and nodes or articles added directly are noticed; new
+        edges between existing nodes and attributes changed in place are not.
         """
-        self._query_version += 1
         self._query_index = None
 
     def _index(self) -> _Index:
+        index = self._query_index
         # Only O(1) signals: networkx counts a multigraph's edges by walking
         # every adjacency, which would cost more than most queries.
-        key = (self.nx.number_of_nodes(), len(self.articles), self._query_version)
+        if index is None or not index.current(self.nx, len(self.articles)):
+            log.debug("building query indexes for %d nodes", len(self.nx))
+            index = self._query_index = _Index.build(self.nx, len(self.articles))
+        return index
+
+    def _live_index(self) -> _Index | None:
+        """The indexes to keep current while the graph changes, if they are current now."""
         index = self._query_index
-        if index is None or index.key != key or index.graph is not self.nx:
-            log.debug("building query indexes for %d nodes", key[0])
-            index = _Index(self.nx, key)
-            self._query_index = index
+        if index is not None and not index.current(self.nx, len(self.articles)):
+            index = self._query_index = None
         return index
 
     def _state(self, name: str) -> str:
@@ -776,19 +1137,30 @@ class QueryMixin:
         # order), then apply only the filters it does not already satisfy.
         options: list[tuple[int, str, Callable[[], list[CooperationEdge]]]] = []
         if pair is not None:
-            by_pair = index.coop_by_pair.get(pair, [])
+            found = index.pairs.get(pair)
+            by_pair = list(found.edges.values()) if found is not None else []
             options.append((len(by_pair), "pair", lambda: by_pair))
         if code is not None:
-            by_state = index.coop_by_state.get(code, [])
-            options.append((len(by_state), "state", lambda: by_state))
+            options.append(
+                (
+                    index.state_size(code),
+                    "state",
+                    lambda: index.state_coop(code),
+                )
+            )
         if article_id is not None:
-            by_article = index.coop_by_article.get(article_id, [])
-            options.append((len(by_article), "article", lambda: by_article))
+            options.append(
+                (
+                    len(index.article_edges.get(article_id, ())) // 2,
+                    "article",
+                    lambda: index.article_coop(article_id),
+                )
+            )
         if wanted is not None:
-            size = sum(len(index.coop_by_domain.get(d, ())) for d in wanted)
+            size = sum(index.domain_size(d) for d in wanted)
             options.append((size, "domain", lambda: index.coop_in(wanted)))
         if not options:
-            options.append((len(index.coop), "", lambda: index.coop))
+            options.append((index.coop_edges, "", index.all_coop))
         _, chosen, fetch = min(options, key=lambda o: o[0])
         out = fetch()
         if wanted is not None and chosen != "domain":
@@ -830,21 +1202,39 @@ class QueryMixin:
         cached: list[Partner] | None = index.memo.get(key)
         if cached is not None:
             return _results(cached, Partner)
-        edges = self.cooperation(domain=domain, state=code, min_support=min_support)
-        by_partner: dict[str, list[CooperationEdge]] = defaultdict(list)
-        for edge in edges:
-            by_partner[edge.b if edge.a == code else edge.a].append(edge)
+        # Grouped by pair: the index keeps each pair's edges, totals and articles.
+        groups: dict[str, list[tuple[_Pair, list[CooperationEdge]]]] = {}
+        for pair in index.state_pairs.get(code, ()):
+            rec = index.pairs[pair]
+            edges = list(rec.edges.values())
+            if wanted is not None:
+                edges = [e for e in edges if e.domain in wanted]
+            if min_support > 1:
+                edges = [e for e in edges if e.support >= min_support]
+            if edges:
+                groups.setdefault(rec.b if rec.a == code else rec.a, []).append((rec, edges))
         out = []
-        for other, group in by_partner.items():
-            group.sort(key=lambda e: (-e.support, e.domain))
+        for other, found in groups.items():
+            rec, group = found[0]
+            if len(found) == 1 and len(group) == len(rec.edges):
+                support, confidence = rec.support, rec.attrs["confidence"]
+                articles = tuple(rec.articles)
+            else:
+                group = [e for _, edges in found for e in edges]
+                support = sum(e.support for e in group)
+                confidence = max(e.confidence for e in group)
+                articles = tuple(sorted({a for e in group for a in e.articles}))
+            # Strongest first, by domain among equals (a stable sort of domain order).
+            group.sort(key=_domain_of)
+            group.sort(key=_support_of, reverse=True)
             out.append(
                 Partner(
                     state=other,
                     name=self._state_name(other),
-                    support=sum(e.support for e in group),
-                    domains=tuple(e.domain for e in group),
-                    confidence=max(e.confidence for e in group),
-                    articles=tuple(sorted({a for e in group for a in e.articles})),
+                    support=support,
+                    domains=tuple(map(_domain_of, group)),
+                    confidence=confidence,
+                    articles=articles,
                     edges=tuple(group),
                 )
             )
@@ -863,41 +1253,7 @@ class QueryMixin:
 
     # ---------------------------------------------------------- agreements
     def _agreement_result(self, node: str) -> AgreementResult:
-        memo = self._index().memo
-        found: AgreementResult | None = memo.get(("agreement", node))
-        if found is None:
-            found = self._make_agreement_result(node)
-            memo["agreement", node] = found
-        return found
-
-    def _make_agreement_result(self, node: str) -> AgreementResult:
-        attrs = self.nx.nodes[node]
-        evidence = _merge_evidence(
-            chain(
-                (
-                    d["evidence"]
-                    for _, _, d in self.nx.in_edges(node, data=True)
-                    if d["predicate"] == "party_to"
-                ),
-                (
-                    d["evidence"]
-                    for _, _, d in self.nx.out_edges(node, data=True)
-                    if d["predicate"] == "covers"
-                ),
-            )
-        )
-        return AgreementResult(
-            id=node.removeprefix("agreement:"),
-            name=str(attrs.get("label", node)),
-            kind=str(attrs.get("agreement_kind", "agreement")),
-            parties=tuple(attrs.get("parties", ())),
-            domains=tuple(attrs.get("domains", ())),
-            date=attrs.get("date"),
-            status=attrs.get("status"),
-            aliases=tuple(attrs.get("aliases", ())),
-            articles=tuple(attrs.get("articles", ())),
-            evidence=evidence,
-        )
+        return self._index().agreement(node)
 
     def _agreement_kind(self, kind: str) -> str:
         key = kind.strip().casefold()
@@ -948,7 +1304,7 @@ class QueryMixin:
                 continue
             if wanted is not None and wanted.isdisjoint(attrs.get("domains", ())):
                 continue
-            out.append(self._agreement_result(node))
+            out.append(index.agreement(node))
         index.memo[key] = out
         return _results(out, AgreementResult)
 
@@ -1051,9 +1407,10 @@ class QueryMixin:
         """
         index = self._index()
         if state is None:
-            return _results(index.targets, TargetResult)
-        found = index.targets_by_actor.get(self._state(state), [])
-        return _results(found, TargetResult)
+            keys: Iterable[tuple[str, str, str]] = index.target_keys
+        else:
+            keys = index.targets_by_actor.get(self._state(state), [])
+        return _results([index.targets[k] for k in keys], TargetResult)
 
     def persons(self, state: str | None = None) -> ResultList[PersonResult]:
         """Named persons (office-holders), optionally of one state; sorted by id.
@@ -1063,8 +1420,10 @@ class QueryMixin:
         """
         index = self._index()
         if state is None:
-            return _results(index.persons, PersonResult)
-        return _results(index.persons_by_state.get(self._state(state), []), PersonResult)
+            nodes: Iterable[str] = index.nodes_by_kind.get("person", [])
+        else:
+            nodes = index.persons_by_state.get(self._state(state), [])
+        return _results([index.person_results[n] for n in nodes], PersonResult)
 
     def evidence(self, result: Result | Iterable[Result]) -> tuple[Evidence, ...]:
         """The sentences behind a result, or behind every result of a list.
@@ -1104,13 +1463,20 @@ class QueryMixin:
         1
         """
         index = self._index()
-        totals = index.state_totals
+        codes = [_code(n) for n in index.nodes_by_kind.get("state", [])]
+        # Taken now: the frame describes the graph as it was when asked.
+        totals: dict[str, tuple[int, int]] | None = index.memo.get(("state_totals",))
+        if totals is None:
+            totals = index.memo["state_totals",] = {
+                code: (len(index.neighbours.get(code, ())), sum(index.cells[code].values()))
+                for code in codes
+                if code in index.cells
+            }
 
         def row(code: str) -> tuple[object, ...]:
             partners, support = totals.get(code, (0, 0))
             return (code, self._state_name(code), partners, support)
 
-        codes = [_code(n) for n in index.nodes_by_kind.get("state", [])]
         return ResultList(codes, columns=("state", "name", "partners", "support"), row=row)
 
     def summary(self, top: int = 5) -> str:
@@ -1129,9 +1495,12 @@ class QueryMixin:
             return found
         kinds = index.nodes_by_kind
         counts = {kind: len(kinds.get(kind, [])) for kind in kinds}
-        pairs = index.pair_totals
-        domains = index.domain_totals
-        sentences = sum(s for s, _ in pairs.values())
+        # Each edge counts for both its states.
+        domains = dict.fromkeys(index.domain_rows, 0)
+        for row in index.cells.values():
+            for domain, support in row.items():
+                domains[domain] += support
+        domains = {domain: support // 2 for domain, support in domains.items()}
         lines = [
             (
                 f"AllianceGraph: {len(self.articles)} articles, {counts.get('state', 0)} states, "
@@ -1139,12 +1508,12 @@ class QueryMixin:
                 f"{counts.get('agreement', 0)} agreements, {counts.get('person', 0)} persons"
             ),
             (
-                f"cooperation: {len(index.coop)} edges, {len(pairs)} state pairs, "
-                f"{len(domains)} domains, {sentences} sentences"
+                f"cooperation: {index.coop_edges} edges, {len(index.pairs)} state pairs, "
+                f"{len(domains)} domains, {index.coop_support} sentences"
             ),
-            f"targets: {len(index.by_predicate.get('targets', []))} edges",
+            f"targets: {len(index.targets)} edges",
         ]
-        best = sorted(pairs.items(), key=lambda kv: (-kv[1][0], kv[0]))[:top]
+        best = _top_pairs(index, top)
         if best:
             parts = [
                 f"{a}-{b} ({s} sentences, {n} domains)" if i == 0 else f"{a}-{b} ({s}, {n})"
@@ -1189,24 +1558,33 @@ class QueryMixin:
         key = ("domain_matrix", by, groups)
         cached: pd.DataFrame | None = index.memo.get(key)
         if cached is None:
-            cells: dict[tuple[str, str], int] = defaultdict(int)
+            # Rows (states or pairs) by domain; the index keeps the states' sums.
+            table: Mapping[str, Mapping[str, int]]
+            if by == "state":
+                table = index.cells
+            else:
+                table = {
+                    f"{a}-{b}": {d: e.support for d, e in index.pairs[a, b].edges.items()}
+                    for a, b in index.pair_keys()
+                }
             group_of: dict[str, str] = {}
-            for e in index.coop:
-                column = e.domain
-                if groups:
-                    if column not in group_of:
-                        known = column in self.vocabulary.domains
-                        group_of[column] = self.vocabulary.group_of(column) if known else column
-                    column = group_of[column]
-                for r in (e.a, e.b) if by == "state" else (f"{e.a}-{e.b}",):
-                    cells[r, column] += e.support
-            rows = sorted({r for r, _ in cells})
-            columns = sorted({c for _, c in cells})
-            row_at = {r: i for i, r in enumerate(rows)}
+            if groups:
+                for row in table.values():
+                    for column in row:
+                        if column not in group_of:
+                            known = column in self.vocabulary.domains
+                            group_of[column] = self.vocabulary.group_of(column) if known else column
+                rows = sorted(r for r, cells in table.items() if cells)
+                columns = sorted(set(group_of.values()))
+            else:
+                rows = sorted(r for r, cells in table.items() if cells)
+                columns = sorted({c for cells in table.values() for c in cells})
             column_at = {c: i for i, c in enumerate(columns)}
             values = np.zeros((len(rows), len(columns)), dtype="int64")
-            for (r, c), value in cells.items():
-                values[row_at[r], column_at[c]] = value
+            for i, r in enumerate(rows):
+                line = values[i]
+                for column, value in table[r].items():
+                    line[column_at[group_of[column] if groups else column]] += value
             cached = pd.DataFrame(
                 values,
                 index=pd.Index(rows, name=by),
@@ -1241,17 +1619,57 @@ class QueryMixin:
         cached: nx.Graph | None = index.memo.get(key)
         if cached is not None:
             return cached
-        if wanted is None:
-            groups: dict[tuple[str, str], list[CooperationEdge]] = index.coop_by_pair
-        else:
-            groups = defaultdict(list)
-            for e in index.coop_in(wanted):
-                groups[e.a, e.b].append(e)
         with paused():
-            out = self._project(groups, min_support)
+            if index.unordered_pairs:
+                # Pairs against the alphabet: let networkx order the graph as it is built.
+                groups: dict[Pair, list[CooperationEdge]] = defaultdict(list)
+                for e in index.all_coop() if wanted is None else index.coop_in(wanted):
+                    groups[e.a, e.b].append(e)
+                out = self._project(groups, min_support)
+            elif wanted is None:
+                # The index keeps every pair's attributes and every state's
+                # partners in order; the graph shares them (see state_rows).
+                out = self._ordered_graph(index.state_rows(), min_support, index.lowest)
+            else:
+                rows = _neighbours(index.coop_in(wanted))
+                out = self._ordered_graph(rows, min_support, None)
         # Shared between calls (it is cached), so it must not be edited.
         nx.freeze(out)
         index.memo[key] = out
+        return out
+
+    def _ordered_graph(
+        self,
+        rows: Mapping[str, dict[str, dict[str, Any]]],
+        min_support: int,
+        weakest: int | None,
+    ) -> nx.Graph:
+        """The state graph :meth:`_project` would build, put together without adding edges.
+
+        ``rows`` holds each state's partners with the pair attributes;
+        ``weakest`` is the lowest pair support if the rows are sorted, None
+        if not. Adding the pairs in sorted order (as :meth:`_project` does)
+        leaves each state's partners sorted and the states in the order of
+        their first pair, so both are written directly.
+        """
+        if weakest is None or weakest < min_support:
+            kept = {
+                code: [
+                    (other, attrs)
+                    for other, attrs in row.items()
+                    if attrs["support"] >= min_support
+                ]
+                for code, row in rows.items()
+            }
+            rows = {code: dict(sorted(row)) for code, row in kept.items() if row}
+        first: dict[str, tuple[str, str, int]] = {}
+        for code, row in rows.items():
+            nearest = next(iter(row))
+            first[code] = (nearest, code, 1) if nearest < code else (code, nearest, 0)
+        order = sorted(first, key=first.__getitem__)
+        out = nx.Graph()
+        out._node = {code: {"label": self._state_name(code)} for code in order}
+        out._adj = {code: rows[code] for code in order}
         return out
 
     def _project(
@@ -1288,6 +1706,11 @@ class QueryMixin:
         the listed states; articles stay if a kept edge or node cites them.
         Attributes are copied, so editing the new graph leaves this one as is.
 
+        The copy is made when the new graph is first used, so that taking
+        one costs little whatever its size. :meth:`~alliancegraph.AllianceGraph.add`
+        on this graph makes the copies first; edit ``g.nx`` directly only
+        after using the parts taken before.
+
         >>> sub = SEED_GRAPH.subgraph(domain="chips", states=["Japan", "Taiwan"])
         >>> [(c.a, c.b, c.domain) for c in sub.cooperation()]
         [('JPN', 'TWN', 'semiconductors')]
@@ -1296,14 +1719,25 @@ class QueryMixin:
         >>> sub.agreements(party="Japan")[0].name
         'Japan-India Private-Sector Dialogue on Economic Security'
         """
-
-        index = self._index()
         wanted = self._domains(domain) if domain is not None else None
         keep_states = {f"state:{self._state(s)}" for s in states} if states is not None else None
         if isinstance(states, str):
             raise ValueError(
                 f"states={states!r}: give a list of states, e.g. states=['Japan', 'India']"
             )
+        return self._deferred_part(lambda: self._part(wanted, keep_states))
+
+    def _deferred_part(
+        self, select: Callable[[], tuple[set[str], list[tuple[str, str, str, dict[str, Any]]]]]
+    ) -> AllianceGraph:
+        """A graph of the nodes and edges ``select`` gives, copied when first used."""
+        raise NotImplementedError
+
+    def _part(
+        self, wanted: frozenset[str] | None, keep_states: set[str] | None
+    ) -> tuple[set[str], list[tuple[str, str, str, dict[str, Any]]]]:
+        """The nodes and edges of :meth:`subgraph`; its attribute dicts are this graph's own."""
+        index = self._index()
 
         def state_ok(node: str) -> bool:
             return keep_states is None or not node.startswith("state:") or node in keep_states
@@ -1319,7 +1753,7 @@ class QueryMixin:
         if wanted is not None:
             succ = self.nx.succ
             for e in index.coop_in(wanted):
-                u, v, key = f"state:{e.a}", f"state:{e.b}", f"cooperates_with:{e.domain}"
+                u, v, key = _node_of(e.a), _node_of(e.b), f"cooperates_with:{e.domain}"
                 take(u, v, key, succ[u][v][key])
             for d in sorted(wanted):
                 node = f"domain:{d}"
@@ -1361,40 +1795,13 @@ class QueryMixin:
             nodes &= set(self.nx)
             if keep_states is not None:
                 nodes |= keep_states & set(self.nx)
-
-        with paused():
-            return self._copy_part(nodes, edges)
-
-    def _copy_part(
-        self, nodes: set[str], edges: list[tuple[str, str, str, dict[str, Any]]]
-    ) -> AllianceGraph:
-        """A new graph of these nodes and edges, attributes copied."""
-        from .graph import AllianceGraph
-
-        sub = AllianceGraph(self.vocabulary)
-        cited: set[str] = set()
-        node_attrs = self.nx.nodes
-        sub.nx.add_nodes_from((node, dict(node_attrs[node])) for node in sorted(nodes))
-        for node, attrs in sub.nx.nodes(data=True):
-            if attrs.get("kind") in ("agreement", "person"):
-                cited.update(attrs.get("articles", ()))
-            if attrs.get("kind") == "agreement":
-                for name in (attrs.get("label", ""), *attrs.get("aliases", ())):
-                    sub._alias_index.setdefault(slugify(str(name)), node)
-        # Evidence lists are copied so that merging into the new graph leaves this one alone.
-        sub.nx.add_edges_from(
-            (u, v, key, {**data, "evidence": list(data["evidence"])}) for u, v, key, data in edges
-        )
-        for *_, data in edges:
-            cited.update(data["articles"])
-        sub.articles = {a: self.articles[a] for a in sorted(cited) if a in self.articles}
-        return sub
+        return nodes, edges
 
     def ego(self, state: str, radius: int = 1, domain: str | None = None) -> AllianceGraph:
         """The part of the graph around one state: its partners up to ``radius`` steps away.
 
         Steps follow cooperation (on ``domain`` and under it, if given); the
-        result is :meth:`subgraph` of those states.
+        result is :meth:`subgraph` of those states, copied when first used.
 
         >>> sorted(SEED_GRAPH.ego("Taiwan").states())
         ['JPN', 'TWN']
@@ -1407,13 +1814,45 @@ class QueryMixin:
         ball = {code}
         frontier = {code}
         for _ in range(radius):
-            reached = set()
+            reached: set[str] = set()
             for s in frontier:
-                for e in index.coop_by_state.get(s, []):
-                    if wanted is None or e.domain in wanted:
-                        reached.add(e.b if e.a == s else e.a)
+                if wanted is None:
+                    reached.update(index.neighbours.get(s, ()))
+                    continue
+                for pair in index.state_pairs.get(s, ()):
+                    rec = index.pairs[pair]
+                    if not wanted.isdisjoint(rec.edges):
+                        reached.add(rec.b if rec.a == s else rec.a)
             frontier = reached - ball
             ball |= frontier
             if not frontier:
                 break
         return self.subgraph(domain=domain, states=sorted(ball))
+
+
+def _neighbours(edges: Iterable[CooperationEdge]) -> dict[str, dict[str, dict[str, Any]]]:
+    """Per state, its partners and the state-graph attributes of each pair, from these edges."""
+    pairs: dict[Pair, list[CooperationEdge]] = defaultdict(list)
+    for e in edges:
+        pairs[e.a, e.b].append(e)
+    out: dict[str, dict[str, dict[str, Any]]] = defaultdict(dict)
+    for (a, b), group in pairs.items():
+        support = sum(e.support for e in group)
+        attrs = {
+            "weight": support,
+            "support": support,
+            "domains": tuple(sorted({e.domain for e in group})),
+            "confidence": max(e.confidence for e in group),
+        }
+        out[a][b] = out[b][a] = attrs
+    return out
+
+
+def _top_pairs(index: _Index, top: int) -> list[tuple[Pair, tuple[int, int]]]:
+    """The ``top`` pairs by support (then by codes), with (support, domains) each."""
+    if 0 < top <= _BOARD:
+        ranked = index.board[:top]
+    else:
+        # Beyond the ranked few, or a slice counting from the end: rank everything.
+        ranked = sorted(index.pairs.values(), key=_pair_rank)[:top]
+    return [(rec.key, (rec.support, len(rec.edges))) for rec in ranked]
