@@ -80,6 +80,17 @@ def _timed(fn: Callable[[], Any]) -> tuple[Any, float]:
     return value, time.perf_counter() - start
 
 
+def _cpu_timed(fn: Callable[[], Any]) -> tuple[Any, float, float]:
+    """The value, wall-clock seconds and this process's CPU seconds.
+
+    On a shared machine wall-clock time includes others' load; single-process
+    stages are rated by CPU time, which does not.
+    """
+    cpu = time.process_time()
+    value, wall = _timed(fn)
+    return value, wall, time.process_time() - cpu
+
+
 def _rate(count: float, seconds: float) -> float:
     return round(count / seconds, 1) if seconds > 0 else float("inf")
 
@@ -318,13 +329,14 @@ def _write(graph: Any, path: Path) -> dict[str, Any]:
     from alliancegraph.exceptions import AllianceGraphError
 
     try:
-        _, seconds = _timed(lambda: graph.write(path))
+        _, seconds, cpu = _cpu_timed(lambda: graph.write(path))
     except AllianceGraphError as err:
         return {"error": str(err)}
     size = path.stat().st_size
     return {
         "mb": round(size / 1e6, 2),
         "write_seconds": round(seconds, 3),
+        "write_cpu_seconds": round(cpu, 3),
         "write_mb_per_s": round(size / 1e6 / seconds, 2),
         "write_edges_per_s": _rate(graph.nx.number_of_edges(), seconds),
     }
@@ -335,12 +347,13 @@ def _read(graph: Any, path: Path) -> dict[str, Any]:
     from alliancegraph.io import read_graph
 
     try:
-        back, seconds = _timed(lambda: read_graph(path, vocabulary=graph.vocabulary))
+        back, seconds, cpu = _cpu_timed(lambda: read_graph(path, vocabulary=graph.vocabulary))
     except AllianceGraphError as err:
         return {"read_error": str(err)}
     size = path.stat().st_size
     return {
         "read_seconds": round(seconds, 3),
+        "read_cpu_seconds": round(cpu, 3),
         "read_mb_per_s": round(size / 1e6 / seconds, 2),
         "read_edges_per_s": _rate(graph.nx.number_of_edges(), seconds),
         "round_trip_edges": back.nx.number_of_edges(),
@@ -359,26 +372,31 @@ def _turtle_against_pyoxigraph(path: Path, ours: dict[str, Any]) -> dict[str, An
 
     turtle = pyoxigraph.RdfFormat.TURTLE
     with path.open("rb") as handle:
-        n, parse_s = _timed(lambda: sum(1 for _ in pyoxigraph.parse(handle, format=turtle)))
+        n, _, parse_cpu = _cpu_timed(
+            lambda: sum(1 for _ in pyoxigraph.parse(handle, format=turtle))
+        )
     # Writing is timed on at most PYOXIGRAPH_CAP triples held in a list: the
     # rate per triple is the same, without tens of millions of objects.
     with path.open("rb") as handle:
         triples = list(itertools.islice(pyoxigraph.parse(handle, format=turtle), PYOXIGRAPH_CAP))
-    _, write_s = _timed(lambda: pyoxigraph.serialize(triples, format=turtle))
+    _, _, write_cpu = _cpu_timed(lambda: pyoxigraph.serialize(triples, format=turtle))
+    # Both sides rated by CPU time, in the same run: others' load cancels.
     out = {
         "triples": n,
-        "pyoxigraph_parse_triples_per_s": _rate(n, parse_s),
-        "pyoxigraph_write_triples_per_s": _rate(len(triples), write_s),
+        "pyoxigraph_parse_triples_per_s": _rate(n, parse_cpu),
+        "pyoxigraph_write_triples_per_s": _rate(len(triples), write_cpu),
     }
     triples = []  # free them before the next stage
     # Ratios of rates: how many times slower than pyoxigraph per triple.
-    if "write_seconds" in ours:
-        out["write_triples_per_s"] = _rate(n, ours["write_seconds"])
+    if "write_cpu_seconds" in ours:
+        out["write_triples_per_s"] = _rate(n, ours["write_cpu_seconds"])
+        out["write_triples_per_wall_s"] = _rate(n, ours["write_seconds"])
         out["write_ratio_to_pyoxigraph"] = round(
             out["pyoxigraph_write_triples_per_s"] / out["write_triples_per_s"], 1
         )
-    if "read_seconds" in ours:
-        out["read_triples_per_s"] = _rate(n, ours["read_seconds"])
+    if "read_cpu_seconds" in ours:
+        out["read_triples_per_s"] = _rate(n, ours["read_cpu_seconds"])
+        out["read_triples_per_wall_s"] = _rate(n, ours["read_seconds"])
         out["read_ratio_to_pyoxigraph"] = round(
             out["pyoxigraph_parse_triples_per_s"] / out["read_triples_per_s"], 1
         )
@@ -455,7 +473,7 @@ def _targets(report: dict[str, Any]) -> dict[str, Any]:
     # Helpers may cache their answers; the first call pays for the indexes.
     first_calls = [q["first_ms"] for q in report["queries"].values() if "first_ms" in q]
     checks: dict[str, Any] = {
-        "extraction >= 1000 articles/s per core": ext["articles_per_s_per_core"],
+        "extraction >= 1000 articles/s per core": ext["articles_per_cpu_second"],
         "extraction within 6x of Aho-Corasick": ext["ratio_to_floor"],
         "files to graph + Turtle < 180 s (100,000 articles)": build["with_turtle_seconds"],
         "peak RSS < 2048 MB": mem["build_total_mb"],
@@ -633,7 +651,7 @@ def _print(report: dict[str, Any]) -> None:
     print(_line("build throughput", b["articles_per_s"], "articles/s"))
     print(_line("build per CPU second (all processes)", b["articles_per_cpu_second"], "articles"))
     per_core = f"extraction per core ({e['sample_articles']} articles)"
-    print(_line(per_core, e["articles_per_s_per_core"], "articles/s"))
+    print(_line(per_core, e["articles_per_s_per_core"], "articles/s (wall clock)"))
     print(_line("extraction per CPU second", e["articles_per_cpu_second"], "articles"))
     print(_line("extraction per core", e["mb_per_s_per_core"], "MB/s"))
     print(_line("Aho-Corasick floor", floor["mb_per_s"], "MB/s"))
@@ -647,10 +665,15 @@ def _print(report: dict[str, Any]) -> None:
     for fmt, f in report["formats"].items():
         if fmt == "turtle_vs_pyoxigraph":
             if "write_triples_per_s" in f:
-                print(_line("Turtle write", f["write_triples_per_s"], "triples/s"))
+                print(_line("Turtle write", f["write_triples_per_s"], "triples per CPU-s"))
             if "read_triples_per_s" in f:
-                print(_line("Turtle read", f["read_triples_per_s"], "triples/s"))
-            print(_line("pyoxigraph write", f["pyoxigraph_write_triples_per_s"], "triples/s"))
+                print(_line("Turtle read", f["read_triples_per_s"], "triples per CPU-s"))
+            print(
+                _line("pyoxigraph write", f["pyoxigraph_write_triples_per_s"], "triples per CPU-s")
+            )
+            print(
+                _line("pyoxigraph parse", f["pyoxigraph_parse_triples_per_s"], "triples per CPU-s")
+            )
             if "write_ratio_to_pyoxigraph" in f:
                 print(_line("Turtle write / pyoxigraph", f["write_ratio_to_pyoxigraph"], "x"))
         elif "error" in f:
