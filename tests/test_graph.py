@@ -8,6 +8,7 @@ import networkx as nx
 import pytest
 
 from alliancegraph import AllianceGraph, Extractor, build_graph, load_corpus, read
+from alliancegraph.models import Agreement, Article, ArticleExtraction, Evidence, Relation
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_DIR = ROOT / "data" / "seed_articles"
@@ -110,3 +111,32 @@ def test_adding_an_article_again_changes_nothing_and_queries_stay_current(seed_g
     assert g.agreements() == fresh.agreements()
     assert g.persons() == fresh.persons()
     assert g.summary() == fresh.summary()
+
+
+def test_an_added_agreement_whose_facts_disagree_on_a_sentence_keeps_the_partys_evidence(
+    seed_graph,
+):
+    g = AllianceGraph.from_dict(seed_graph.to_dict(), seed_graph.vocabulary)
+    g.summary()  # queried: from now on add() keeps the indexes current
+    sentence = "Japan and Australia signed the Space Accord."
+    said = Evidence(article="z", sentence=sentence, start=0, end=len(sentence), confidence=0.9)
+    doubted = said.model_copy(update={"confidence": 0.5})
+    accord = Agreement(name="Space Accord", kind="agreement", parties=("AUS", "JPN"))
+    node = "agreement:space-accord"
+    g.add(
+        ArticleExtraction(
+            article=Article(id="z"),
+            states=("AUS", "JPN"),
+            agreements=(accord,),
+            relations=(
+                # What the agreement covers comes first here, but a party's word counts.
+                Relation(
+                    subject=node, predicate="covers", object="domain:space", evidence=(doubted,)
+                ),
+                Relation(subject="state:JPN", predicate="party_to", object=node, evidence=(said,)),
+            ),
+        )
+    )
+    assert [e.confidence for e in g.agreement("Space Accord").evidence] == [0.9]
+    fresh = AllianceGraph.from_dict(g.to_dict(), g.vocabulary)
+    assert fresh.agreement("Space Accord") == g.agreement("Space Accord")

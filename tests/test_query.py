@@ -490,9 +490,10 @@ def test_repeated_queries_reuse_the_indexes(seed_graph):
 
 
 # ---------------------------------------------------- indexes kept current
-# add() keeps the query indexes up to date, so that no query, not even the
-# first, has to read the whole graph. Whatever order facts arrive in, the
-# answers are those of the same graph read afresh.
+# Once a graph is queried, add() keeps its indexes up to date, so that no
+# query has to read the whole graph; prepare_queries() and reading JSON build
+# them up front. Whatever order facts arrive in, the answers are those of the
+# same graph read afresh.
 HELDOUT_DIR = OWN_DIR.parent / "heldout" / "articles"
 
 
@@ -686,8 +687,32 @@ def test_a_subgraph_grows_on_its_own(seed_graph, extractions):
 def test_a_graph_read_from_json_is_indexed_as_it_is_read(seed_graph, tmp_path):
     graph = read_graph(seed_graph.write(tmp_path / "seed.json"))
     index = graph._query_index
+    assert index is not None
     assert graph.cooperation(domain="chips") == seed_graph.cooperation(domain="chips")
     assert graph._index() is index
+
+
+def test_prepare_queries_indexes_a_graph_built_without_asking_anything(extractions):
+    graph = AllianceGraph()
+    for extraction in extractions:
+        graph.add(extraction)
+    graph.prepare_queries()
+    index = graph._query_index
+    assert index is not None
+    assert _answers(graph) == _answers(_afresh(graph))
+    assert graph._index() is index
+
+
+def test_once_queried_a_graph_keeps_its_indexes_current_as_articles_are_added(extractions):
+    graph = AllianceGraph()
+    for extraction in extractions[:20]:
+        graph.add(extraction)
+    graph.summary()
+    index = graph._index()
+    for extraction in extractions[20:]:
+        graph.add(extraction)
+    assert graph._query_index is index
+    assert _answers(graph) == _answers(_afresh(graph))
 
 
 def test_nodes_added_directly_are_noticed_without_clear_query_cache(seed_graph):
@@ -709,19 +734,25 @@ def test_nodes_added_directly_are_noticed_without_clear_query_cache(seed_graph):
     assert ("JPN", "NZL") in {p.pair for p in graph.cooperation(domain="space")}
 
 
-def test_an_agreement_whose_edges_disagree_on_a_sentence_keeps_the_first_edges(seed_graph):
+def test_an_agreement_whose_edges_disagree_on_a_sentence_keeps_a_partys(seed_graph):
+    # The parties' edges come first, then what the agreement covers; the
+    # graph lists the agreement's own edges before the states'.
     data = seed_graph.to_dict()
     quad = "agreement:quadrilateral-security-dialogue"
-    parties = [e for e in data["edges"] if e["target"] == quad and e["predicate"] == "party_to"]
-    first, second = parties[:2]
-    shared = {**first["evidence"][0], "confidence": 0.5}
-    second["evidence"] = [shared, *second["evidence"][1:]]
-    second["evidence"].sort(key=lambda e: (e["article"], e["start"]))
+    party = next(e for e in data["edges"] if e["target"] == quad and e["predicate"] == "party_to")
+    covers = next(e for e in data["edges"] if e["source"] == quad and e["predicate"] == "covers")
+    said = party["evidence"][0]
+    key = (said["article"], said["start"], said["sentence"])
+    at = next(
+        i
+        for i, e in enumerate(covers["evidence"])
+        if (e["article"], e["start"], e["sentence"]) == key
+    )
+    covers["evidence"][at] = {**said, "confidence": said["confidence"] / 2}
     graph = AllianceGraph.from_dict(data, seed_graph.vocabulary)
     found = graph.agreement("Quad").evidence
-    key = (shared["article"], shared["start"], shared["sentence"])
     kept = [e for e in found if (e.article, e.start, e.sentence) == key]
-    assert [e.confidence for e in kept] == [first["evidence"][0]["confidence"]]
+    assert [e.confidence for e in kept] == [said["confidence"]]
     assert len(found) == len({(e.article, e.start, e.sentence) for e in found})
 
 

@@ -75,8 +75,7 @@ class AllianceGraph(QueryMixin):
         self._alias_index: dict[str, str] = {}
         #: Files that could not be read while building (one error each).
         self.problems: list[CorpusError] = []
-        # Kept current by add() from the start, so that no query has to read the graph.
-        self._query_index = _Index(self.nx)
+        self._query_index = None
         #: Subgraphs taken from this graph and not copied yet (see _deferred_part).
         self._parts: list[weakref.ref[AllianceGraph]] = []
 
@@ -84,8 +83,9 @@ class AllianceGraph(QueryMixin):
     def add(self, extraction: ArticleExtraction) -> None:
         """Merge one article's extraction into the graph.
 
-        The query indexes follow along, so the first query after building
-        costs no more than the next.
+        Once queries have used the graph, its query indexes follow along; a
+        graph built without asking anything is indexed when first asked
+        (or by :meth:`prepare_queries`).
         """
         self._copy_parts()
         index = self._live_index()
@@ -323,7 +323,6 @@ class AllianceGraph(QueryMixin):
         when the data is not of that shape.
         """
         g = cls(vocabulary)
-        g._query_index = None
         for section in ("articles", "nodes", "edges"):
             if not isinstance(data.get(section), list):
                 raise ValueError(f"{section!r} must be a list")

@@ -23,12 +23,14 @@ helper                               answers
 ===================================  ==================================================
 
 Queries answer from per-graph indexes (by state, domain, pair, article,
-party ...) holding finished results. :meth:`~alliancegraph.AllianceGraph.add`
-keeps them current as facts arrive, and a graph read from JSON is indexed as
-it is read, so the first query costs about what the next one does. Code that
-edits ``g.nx`` directly must call :meth:`~QueryMixin.clear_query_cache`
-afterwards; the next query then reads the whole graph again (nodes or articles
-added directly are noticed without it, as in a graph read from GraphML or RDF).
+party ...) holding finished results, built in one pass over the graph: when
+it is read from JSON, by :meth:`~QueryMixin.prepare_queries`, or else by the
+first query. From then on they cost what the next query costs, and once
+queries have used them :meth:`~alliancegraph.AllianceGraph.add` keeps them
+current as facts arrive. Code that edits ``g.nx`` directly must call
+:meth:`~QueryMixin.clear_query_cache` afterwards; the next query then reads
+the whole graph again (nodes or articles added directly are noticed without
+it, as in a graph read from GraphML or RDF).
 
 >>> g = SEED_GRAPH
 >>> [(c.a, c.b) for c in g.cooperation(domain="chips")]
@@ -431,6 +433,10 @@ _support_of: Callable[[CooperationEdge], int] = attrgetter("support")
 _domain_of: Callable[[CooperationEdge], str] = attrgetter("domain")
 
 
+def _first(item: tuple[str, Any]) -> str:
+    return item[0]
+
+
 def _merge_key(e: Evidence) -> tuple[str, int, str]:
     return (e.article, e.start, e.sentence)
 
@@ -495,6 +501,14 @@ class _Row:
         self.others: list[str] = []
         self.edges: list[CooperationEdge] = []
 
+    @classmethod
+    def of(cls, items: list[tuple[str, CooperationEdge]]) -> _Row:
+        row = cls()
+        items.sort(key=_first)
+        row.others = [other for other, _ in items]
+        row.edges = [edge for _, edge in items]
+        return row
+
 
 class _Merged:
     """The evidence of an agreement's (or a person's) edges, each sentence once.
@@ -510,6 +524,19 @@ class _Merged:
     def __init__(self) -> None:
         self.evidence: list[Evidence] = []
         self.irregular = False
+
+    @classmethod
+    def of(cls, lists: Iterable[Iterable[Evidence]]) -> _Merged:
+        """The merge of these evidence lists, as adding them one by one would give."""
+        merged = cls()
+        seen: dict[tuple[str, int, str], Evidence] = {}
+        for e in chain.from_iterable(lists):
+            key = _merge_key(e)
+            known = seen.setdefault(key, e)
+            if known is not e and known != e:
+                merged.irregular = True
+        merged.evidence = [seen[key] for key in sorted(seen)]
+        return merged
 
     def add(self, e: Evidence) -> None:
         evidence = self.evidence
@@ -528,15 +555,16 @@ class _Merged:
 class _Index:
     """Lookup tables over a graph, kept current as facts are added.
 
-    :meth:`build` reads a whole graph once; after that
-    :class:`~alliancegraph.AllianceGraph` reports each new node
+    :meth:`build` reads a whole graph once; after that, while queries use the
+    tables, :class:`~alliancegraph.AllianceGraph` reports each new node
     (:meth:`node_added`), each changed agreement or person
     (:meth:`agreement_changed`, :meth:`person_changed`) and each edge that was
-    added or given more evidence (:meth:`edge_grew`), so that no query ever
-    scans the graph. Results are immutable: an edge that grows gets a new
-    result object, and results handed out before keep their values. The only
-    shared mutable objects are the state-graph edge attributes, copied before
-    they change once a state graph holding them has been handed out.
+    added or given more evidence (:meth:`edge_grew`), so that no query scans
+    the graph. Results are immutable: an edge that grows gets a new result
+    object, and results handed out before keep their values. The only shared
+    mutable objects are the partner rows and pair attributes of the state
+    graph, copied before they change once a state graph holding them has
+    been handed out.
 
     ``memo`` holds answers derived from the tables (partners, state graphs,
     matrices ...) and is emptied whenever the graph changes.
@@ -588,27 +616,145 @@ class _Index:
         self.agreements_by_domain: dict[str, list[str]] = {}
         self.names: dict[str, dict[str, str]] = {"organization": {}, "agreement": {}}
         self.merged: dict[str, _Merged] = {}
-        #: Agreement results made so far (on demand) and every person's result.
+        #: Every agreement's and every person's result.
         self.agreement_results: dict[str, AgreementResult] = {}
         self.person_results: dict[str, PersonResult] = {}
         self.persons_by_state: dict[str | None, list[str]] = {}
-        #: Persons whose result must be made again when the current add() ends.
+        #: Agreements and persons whose result is made again when the current add() ends.
         self.touched: set[str] = set()
+        #: Whether queries have used the tables: only then does add() keep them current.
+        self.in_use = False
 
     # ---------------------------------------------------------- upkeep
     @classmethod
     def build(cls, graph: nx.MultiDiGraph, articles: int) -> _Index:
-        """The tables of a whole graph, read once."""
+        """The tables of a whole graph, read in one pass.
+
+        They come out as adding the graph's facts one by one would leave
+        them, but each list is sorted once and each result made once.
+        """
         index = cls(graph)
         with paused():
-            for node, attrs in graph.nodes(data=True):
-                index.node_added(node, attrs)
-            for u, v, key, data in graph.edges(keys=True, data=True):
-                index.edge_grew(u, v, key, data, 0, (), data["evidence"])
-            index.finish(articles)
-            while index.unsorted_rows:
-                index._sort_row(index.unsorted_rows.pop())
+            index._read_nodes(graph)
+            index._read_edges(graph)
+            for node in index.touched:
+                index._remake(node)
+            index.touched.clear()
+            index.articles = articles
         return index
+
+    def _read_nodes(self, graph: nx.MultiDiGraph) -> None:
+        by_kind: dict[str, list[str]] = defaultdict(list)
+        by_party: dict[str, set[str]] = defaultdict(set)
+        by_domain: dict[str, set[str]] = defaultdict(set)
+        by_state: dict[str | None, list[str]] = defaultdict(list)
+        organizations, agreements = self.names["organization"], self.names["agreement"]
+        for node, attrs in graph.nodes(data=True):
+            kind = str(attrs.get("kind"))
+            by_kind[kind].append(node)
+            if kind == "organization":
+                _new_name(organizations, node.removeprefix("org:").casefold(), node)
+                _new_name(organizations, str(attrs.get("label", "")).casefold(), node)
+            elif kind == "agreement":
+                for party in attrs.get("parties", ()):
+                    by_party[party].add(node)
+                for domain in attrs.get("domains", ()):
+                    by_domain[domain].add(node)
+                for name in (attrs.get("label", ""), *attrs.get("aliases", ())):
+                    _new_name(agreements, str(name).casefold(), node)
+                _new_name(agreements, node.removeprefix("agreement:"), node)
+                self.touched.add(node)
+            elif kind == "person":
+                by_state[attrs.get("state")].append(node)
+                self.touched.add(node)
+        self.nodes = len(graph)
+        self.nodes_by_kind = {kind: sorted(nodes) for kind, nodes in by_kind.items()}
+        self.agreements_by_party = {party: sorted(n) for party, n in by_party.items()}
+        self.agreements_by_domain = {domain: sorted(n) for domain, n in by_domain.items()}
+        self.persons_by_state = {state: sorted(n) for state, n in by_state.items()}
+
+    def _read_edges(self, graph: nx.MultiDiGraph) -> None:
+        cooperation: dict[Pair, list[tuple[str, dict[str, Any]]]] = defaultdict(list)
+        evidence: dict[str, list[Iterable[Evidence]]] = defaultdict(list)
+        kinds = graph._node  # networkx's own dict: the view costs a call per edge
+        for u, v, key, data in graph.edges(keys=True, data=True):
+            predicate = data["predicate"]
+            if predicate == "cooperates_with":
+                cooperation[_code(u), _code(v)].append((data["domain"], data))
+            elif predicate == "targets":
+                self._target(u, v, key, data)
+            elif predicate == "party_to":
+                if kinds[v].get("kind") == "agreement":
+                    evidence[v].append(data["evidence"])
+            elif predicate == "covers":
+                if kinds[u].get("kind") == "agreement":
+                    evidence[u].append(data["evidence"])
+            elif predicate == "acts_for" and kinds[u].get("kind") == "person":
+                evidence[u].append(data["evidence"])
+        for node, lists in evidence.items():
+            self.merged[node] = _Merged.of(lists)
+        self._read_cooperation(cooperation)
+
+    def _read_cooperation(self, found: dict[Pair, list[tuple[str, dict[str, Any]]]]) -> None:
+        codes = self.codes
+        rows: dict[str, dict[str, list[tuple[str, CooperationEdge]]]] = defaultdict(
+            lambda: defaultdict(list)
+        )
+        state_pairs: dict[str, list[Pair]] = defaultdict(list)
+        neighbours: dict[str, list[tuple[str, dict[str, Any]]]] = defaultdict(list)
+        article_edges: dict[str, list[Any]] = defaultdict(list)
+        for (a, b), edges in found.items():
+            rec = _Pair(codes.setdefault(a, a), codes.setdefault(b, b), self.shared)
+            a, b = rec.a, rec.b
+            self.pairs[rec.key] = rec
+            edges.sort(key=_first)
+            cells_a = self.cells.setdefault(a, {})
+            cells_b = self.cells.setdefault(b, {})
+            support = 0
+            articles: set[str] = set()
+            for domain, data in edges:
+                edge = CooperationEdge(
+                    a,
+                    b,
+                    domain,
+                    data["support"],
+                    data["confidence"],
+                    tuple(data["evidence"]),
+                    tuple(data["articles"]),
+                )
+                rec.edges[domain] = edge
+                rows[domain][a].append((b, edge))
+                support += edge.support
+                cells_a[domain] = cells_a.get(domain, 0) + edge.support
+                cells_b[domain] = cells_b.get(domain, 0) + edge.support
+                articles.update(edge.articles)
+                for article in edge.articles:
+                    article_edges[article] += (rec, domain)
+            rec.attrs = {
+                "weight": support,
+                "support": support,
+                "domains": tuple(rec.edges),
+                "confidence": max(e.confidence for e in rec.edges.values()),
+            }
+            rec.articles = sorted(articles)
+            self.coop_edges += len(edges)
+            self.coop_support += support
+            for code in (a,) if a == b else (a, b):
+                state_pairs[code].append(rec.key)
+            neighbours[a].append((b, rec.attrs))
+            neighbours[b].append((a, rec.attrs))
+            self.unordered_pairs = self.unordered_pairs or b < a
+        for domain, firsts in rows.items():
+            self.domain_firsts[domain] = sorted(firsts)
+            self.domain_rows[domain] = {first: _Row.of(row) for first, row in firsts.items()}
+        self.state_pairs = {code: sorted(keys) for code, keys in state_pairs.items()}
+        # A self-loop lists its state once: dict() keeps one entry per partner.
+        self.neighbours = {code: dict(sorted(row, key=_first)) for code, row in neighbours.items()}
+        self.article_edges = dict(article_edges)
+        ranked = sorted(self.pairs.values(), key=_pair_rank)
+        self.board = ranked[:_BOARD]
+        self.floor = self.board[-1].support if len(self.board) == _BOARD else 0
+        self.lowest = ranked[-1].support if ranked else 0
 
     def current(self, graph: nx.MultiDiGraph, articles: int) -> bool:
         """Whether the tables still describe ``graph`` as far as cheap signals tell.
@@ -620,9 +766,9 @@ class _Index:
         return self.graph is graph and self.nodes == len(graph) and self.articles == articles
 
     def finish(self, articles: int) -> None:
-        """Wrap up an add: make the results of the persons it changed, tidy a row."""
+        """Wrap up an add: make the results of what it changed, tidy a row."""
         for node in sorted(self.touched):
-            self.person_results[node] = self._person(node)
+            self._remake(node)
         self.touched.clear()
         self.articles = articles
         # New pairs leave partner rows out of order, and sorting them all at
@@ -667,7 +813,7 @@ class _Index:
         table = self.names["agreement"]
         for name in names:
             _new_name(table, str(name).casefold(), node)
-        self.agreement_results.pop(node, None)
+        self.touched.add(node)
 
     def person_changed(self, node: str) -> None:
         self.touched.add(node)
@@ -866,10 +1012,7 @@ class _Index:
                 added = chain.from_iterable(self._evidence_edges(node, kind))
         for e in added:
             merged.add(e)
-        if kind == "person":
-            self.touched.add(node)
-        else:
-            self.agreement_results.pop(node, None)
+        self.touched.add(node)
 
     # ------------------------------------------------------------ results
     def _evidence_edges(self, node: str, kind: str) -> list[Iterable[Evidence]]:
@@ -902,11 +1045,20 @@ class _Index:
             return _merge_evidence(self._evidence_edges(node, kind))
         return tuple(merged.evidence)
 
-    def agreement(self, node: str) -> AgreementResult:
-        found = self.agreement_results.get(node)
-        if found is None:
-            attrs = self.graph.nodes[node]
-            found = AgreementResult(
+    def _remake(self, node: str) -> None:
+        """Make an agreement's or a person's result again, from its attributes and evidence."""
+        attrs = self.graph.nodes[node]
+        if attrs.get("kind") == "person":
+            self.person_results[node] = PersonResult(
+                id=node.removeprefix("person:"),
+                name=str(attrs.get("label", node)),
+                state=attrs.get("state"),
+                role=attrs.get("role"),
+                articles=tuple(attrs.get("articles", ())),
+                evidence=self._evidence(node, "person"),
+            )
+        else:
+            self.agreement_results[node] = AgreementResult(
                 id=node.removeprefix("agreement:"),
                 name=str(attrs.get("label", node)),
                 kind=str(attrs.get("agreement_kind", "agreement")),
@@ -918,19 +1070,6 @@ class _Index:
                 articles=tuple(attrs.get("articles", ())),
                 evidence=self._evidence(node, "agreement"),
             )
-            self.agreement_results[node] = found
-        return found
-
-    def _person(self, node: str) -> PersonResult:
-        attrs = self.graph.nodes[node]
-        return PersonResult(
-            id=node.removeprefix("person:"),
-            name=str(attrs.get("label", node)),
-            state=attrs.get("state"),
-            role=attrs.get("role"),
-            articles=tuple(attrs.get("articles", ())),
-            evidence=self._evidence(node, "person"),
-        )
 
     # ------------------------------------------------------------ lookups
     def pair_edges(self, keys: Iterable[Pair]) -> list[CooperationEdge]:
@@ -1028,14 +1167,33 @@ class QueryMixin:
         if index is None or not index.current(self.nx, len(self.articles)):
             log.debug("building query indexes for %d nodes", len(self.nx))
             index = self._query_index = _Index.build(self.nx, len(self.articles))
+        index.in_use = True
         return index
 
     def _live_index(self) -> _Index | None:
-        """The indexes to keep current while the graph changes, if they are current now."""
+        """The indexes to keep current through a change, if queries use them.
+
+        Indexes nothing has asked yet are dropped instead: a graph built
+        article by article is read once, by the first query or by
+        :meth:`prepare_queries`, rather than
+        indexed article by article, which costs more.
+        """
         index = self._query_index
-        if index is not None and not index.current(self.nx, len(self.articles)):
+        if index is not None and not (index.in_use and index.current(self.nx, len(self.articles))):
             index = self._query_index = None
         return index
+
+    def prepare_queries(self) -> None:
+        """Build the query indexes now, so that the first query costs no more than the next.
+
+        Queries build them when first asked, from the whole graph; call this
+        once a large graph is complete to pay for that up front. Graphs read
+        from JSON come with their indexes. Once queries have used the
+        indexes, adding articles keeps them current.
+        """
+        index = self._query_index
+        if index is None or not index.current(self.nx, len(self.articles)):
+            self._query_index = _Index.build(self.nx, len(self.articles))
 
     def _state(self, name: str) -> str:
         try:
@@ -1253,7 +1411,7 @@ class QueryMixin:
 
     # ---------------------------------------------------------- agreements
     def _agreement_result(self, node: str) -> AgreementResult:
-        return self._index().agreement(node)
+        return self._index().agreement_results[node]
 
     def _agreement_kind(self, kind: str) -> str:
         key = kind.strip().casefold()
@@ -1304,7 +1462,7 @@ class QueryMixin:
                 continue
             if wanted is not None and wanted.isdisjoint(attrs.get("domains", ())):
                 continue
-            out.append(index.agreement(node))
+            out.append(index.agreement_results[node])
         index.memo[key] = out
         return _results(out, AgreementResult)
 
