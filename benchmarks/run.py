@@ -444,6 +444,9 @@ def _query_calls(graph: Any) -> dict[str, Callable[[], Any]]:
 
 
 def _queries(graph: Any) -> dict[str, Any]:
+    # Frames are pandas'; importing it (0.4 s) is not a query's cost.
+    import pandas  # noqa: F401
+
     out: dict[str, Any] = {}
     for name, call in _query_calls(graph).items():
         try:

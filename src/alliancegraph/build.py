@@ -117,6 +117,9 @@ def build_graph(
             client = stack.enter_context(_connect(client))
         _merge(graph, corpus, reader, files, workers, client, progress)
     graph.problems = list(corpus.problems)
+    # A graph is built to be asked: the indexes cost a few seconds at 100,000
+    # articles, paid here rather than by whichever query comes first.
+    graph.prepare_queries()
     log.info("built %r", graph)
     return graph
 

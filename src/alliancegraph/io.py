@@ -137,7 +137,9 @@ def read_graph(
             f"{path}: cannot read format {fmt!r}; "
             f"readable formats are {', '.join(sorted(_READERS))}"
         )
-    return reader(path, vocabulary)
+    graph = reader(path, vocabulary)
+    graph.prepare_queries()  # as a built graph does: every format answers alike
+    return graph
 
 
 # ---------------------------------------------------------------- JSON
