@@ -125,3 +125,23 @@ def test_clean_drops_a_byline_and_breadcrumbs():
     )
     kept = [text[s:e] for s, e in clean(text, cues)[1]]
     assert kept == ["Japan and India agreed to cooperate."]
+
+
+def _body_with_patterns(text: str, *patterns: str) -> list[str]:
+    cues = Vocabulary.default().cues.model_copy(update={"boilerplate_patterns": patterns})
+    return [text[s:e] for s, e in clean(text, cues)[1]]
+
+
+def test_a_boilerplate_pattern_anchored_at_the_line_start_drops_only_lines_starting_so():
+    text = "Watch: the summit.\nJapan and India agreed to watch: closely.\n"
+    assert _body_with_patterns(text, "^watch:") == ["Japan and India agreed to watch: closely."]
+
+
+def test_a_boilerplate_pattern_whose_caret_anchors_one_branch_still_matches_the_other_anywhere():
+    text = "Japan and India agreed.\nThe talks, sponsored content, went on.\n"
+    assert _body_with_patterns(text, "^advert|sponsored content") == ["Japan and India agreed."]
+
+
+def test_a_boilerplate_pattern_with_a_global_flag_keeps_working():
+    text = "Japan and India agreed.\nBREAKING NEWS\n"
+    assert _body_with_patterns(text, "(?i)^breaking news$") == ["Japan and India agreed."]

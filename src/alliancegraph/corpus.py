@@ -621,29 +621,90 @@ class _Patterns:
     navigation: frozenset[str]
     navigation_prefixes: tuple[str, ...]
     comments: frozenset[str]
+    #: Patterns anchored at the line start, joined: tried once, at one position.
+    line_starts: re.Pattern[str] | None
+    #: The other patterns, searched through the line one by one.
     regexes: tuple[re.Pattern[str], ...]
     dateline: re.Pattern[str]
     captions: tuple[str, ...]
 
 
-_PATTERN_CACHE: dict[int, _Patterns] = {}
+#: Compiled patterns by id of their cues, with the cues themselves: holding them
+#: keeps the id from passing to another object. A few vocabularies at most.
+_PATTERN_CACHE: dict[int, tuple[Cues, _Patterns]] = {}
+_PATTERN_CACHE_SIZE = 8
 
 
 def _patterns(cues: Cues) -> _Patterns:
     key = id(cues)
-    found = _PATTERN_CACHE.get(key)
-    if found is None:
-        found = _Patterns(
-            lines=frozenset(s.lower() for s in cues.boilerplate_lines),
-            navigation=frozenset(s.lower() for s in cues.navigation_headers),
-            navigation_prefixes=tuple(s.lower() for s in cues.navigation_prefixes),
-            comments=frozenset(s.lower() for s in cues.comment_headers),
-            regexes=tuple(re.compile(p, re.I) for p in cues.boilerplate_patterns),
-            dateline=re.compile(cues.dateline_pattern),
-            captions=tuple(c.lower() for c in cues.caption_cues),
-        )
-        _PATTERN_CACHE[key] = found
+    cached = _PATTERN_CACHE.get(key)
+    if cached is not None and cached[0] is cues:
+        return cached[1]
+    found = _Patterns(
+        lines=frozenset(s.lower() for s in cues.boilerplate_lines),
+        navigation=frozenset(s.lower() for s in cues.navigation_headers),
+        navigation_prefixes=tuple(s.lower() for s in cues.navigation_prefixes),
+        comments=frozenset(s.lower() for s in cues.comment_headers),
+        line_starts=_joined_line_starts(cues.boilerplate_patterns),
+        regexes=tuple(
+            re.compile(p, re.I) for p in cues.boilerplate_patterns if _line_start_body(p) is None
+        ),
+        dateline=re.compile(cues.dateline_pattern),
+        captions=tuple(c.lower() for c in cues.caption_cues),
+    )
+    if len(_PATTERN_CACHE) >= _PATTERN_CACHE_SIZE:
+        del _PATTERN_CACHE[next(iter(_PATTERN_CACHE))]
+    _PATTERN_CACHE[key] = (cues, found)
     return found
+
+
+_COUNT_SUFFIX = re.compile(r"\s*\(\d+\)$")
+
+
+def _joined_line_starts(patterns: Sequence[str]) -> re.Pattern[str] | None:
+    """The patterns anchored at the line start as one regex, to ``match`` lines with.
+
+    Every line of every article meets every pattern; most are anchored, and one
+    match of their alternation costs what one search of a single pattern does.
+    """
+    bodies = [body for p in patterns if (body := _line_start_body(p)) is not None]
+    if not bodies:
+        return None
+    return re.compile("|".join(f"(?:{body})" for body in bodies), re.I)
+
+
+def _line_start_body(pattern: str) -> str | None:
+    """``pattern`` without its leading ``^`` if ``^`` anchors all of it, else None.
+
+    "^a|b" is not anchored as a whole ("b" may stand anywhere), nor is a
+    pattern with a global inline flag, which cannot stand inside another.
+    """
+    if not pattern.startswith("^") or (pattern.startswith("^(?") and pattern[3:4] in "aiLmsux"):
+        return None
+    body = pattern[1:]
+    depth = 0
+    in_class = False
+    escaped = False
+    for ch in body:
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            return None
+    try:
+        re.compile(f"x|(?:{body})")
+    except re.error:
+        return None
+    return body
 
 
 def _lines(text: str, start: int = 0) -> Iterator[tuple[int, int]]:
@@ -685,7 +746,9 @@ def clean(text: str, cues: Cues) -> tuple[dict[str, str], tuple[tuple[int, int],
         if not stripped:
             continue
         # "Reader Comments (214)" is the same header as "Reader Comments".
-        lower = re.sub(r"\s*\(\d+\)$", "", stripped.lower().rstrip(":"))
+        lower = stripped.lower().rstrip(":")
+        if lower.endswith(")"):
+            lower = _COUNT_SUFFIX.sub("", lower)
         if lower in pats.comments:
             break  # reader comments run to the end of the page
         if lower in pats.navigation or (
@@ -699,6 +762,8 @@ def clean(text: str, cues: Cues) -> tuple[dict[str, str], tuple[tuple[int, int],
             else:
                 continue  # a link title under a navigation header
         if lower in pats.lines or stripped.lower() in pats.lines:
+            continue
+        if pats.line_starts is not None and pats.line_starts.match(stripped):
             continue
         if any(rx.search(stripped) for rx in pats.regexes):
             continue
