@@ -640,15 +640,14 @@ def _patterns(cues: Cues) -> _Patterns:
     cached = _PATTERN_CACHE.get(key)
     if cached is not None and cached[0] is cues:
         return cached[1]
+    line_starts, others = _split_boilerplate(cues.boilerplate_patterns)
     found = _Patterns(
         lines=frozenset(s.lower() for s in cues.boilerplate_lines),
         navigation=frozenset(s.lower() for s in cues.navigation_headers),
         navigation_prefixes=tuple(s.lower() for s in cues.navigation_prefixes),
         comments=frozenset(s.lower() for s in cues.comment_headers),
-        line_starts=_joined_line_starts(cues.boilerplate_patterns),
-        regexes=tuple(
-            re.compile(p, re.I) for p in cues.boilerplate_patterns if _line_start_body(p) is None
-        ),
+        line_starts=line_starts,
+        regexes=others,
         dateline=re.compile(cues.dateline_pattern),
         captions=tuple(c.lower() for c in cues.caption_cues),
     )
@@ -661,16 +660,25 @@ def _patterns(cues: Cues) -> _Patterns:
 _COUNT_SUFFIX = re.compile(r"\s*\(\d+\)$")
 
 
-def _joined_line_starts(patterns: Sequence[str]) -> re.Pattern[str] | None:
-    """The patterns anchored at the line start as one regex, to ``match`` lines with.
+def _split_boilerplate(
+    patterns: Sequence[str],
+) -> tuple[re.Pattern[str] | None, tuple[re.Pattern[str], ...]]:
+    """The patterns anchored at the line start as one regex, to ``match`` lines with,
+    and the others compiled one by one.
 
     Every line of every article meets every pattern; most are anchored, and one
     match of their alternation costs what one search of a single pattern does.
     """
-    bodies = [body for p in patterns if (body := _line_start_body(p)) is not None]
-    if not bodies:
-        return None
-    return re.compile("|".join(f"(?:{body})" for body in bodies), re.I)
+    bodies: list[str] = []
+    others: list[re.Pattern[str]] = []
+    for pattern in patterns:
+        body = _line_start_body(pattern)
+        if body is None:
+            others.append(re.compile(pattern, re.I))
+        else:
+            bodies.append(body)
+    joined = re.compile("|".join(f"(?:{b})" for b in bodies), re.I) if bodies else None
+    return joined, tuple(others)
 
 
 def _line_start_body(pattern: str) -> str | None:

@@ -559,11 +559,6 @@ class Vocabulary:
         return {p.name: p for p in self.persons}
 
     @cached_property
-    def person_states(self) -> dict[str, str]:
-        """The state each known person acts for, by name."""
-        return {p.name: p.state for p in self.persons}
-
-    @cached_property
     def leaf_domains(self) -> frozenset[str]:
         """Concepts with nothing narrower: the ones extraction labels facts with."""
         broader = {c.broader for c in self.domains.values() if c.broader}

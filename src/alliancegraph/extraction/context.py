@@ -166,7 +166,6 @@ class ArticleContext:
         self._name_starts = [m.start for m in names]
         self._domain_starts = [m.start for m in domains]
         self._domains = domains
-        self.person_states = vocabulary.person_states
         headings = {s for s, e in body_spans if _is_heading(self.text[s:e])}
         spans = doc.sentences
         busy = _holding(
@@ -285,10 +284,10 @@ class ArticleContext:
         self, m: Mention, s: int, clauses: list[tuple[int, int]], hostile: bool
     ) -> StateRef | None:
         if m.kind == "person":
-            state = self.person_states.get(m.ref)
-            if state is None:
+            person = self.vocabulary.persons_by_name.get(m.ref)
+            if person is None:
                 return None
-            return StateRef(state, m.start, m.end, "person", "actor")
+            return StateRef(person.state, m.start, m.end, "person", "actor")
         if len(clauses) == 1:  # most sentences are one clause
             a, b = clauses[0]
             clause_start = a if a <= m.start < b else s
@@ -505,13 +504,15 @@ class ArticleContext:
         return frozenset(self.core)
 
     def _participation(self, sentence: Sentence) -> list[Participation]:
+        # A sentence with no subject at all inherits the core, if it speaks of cooperation.
+        inherits = sentence.cooperative and not sentence.hostile and len(self.core) >= 2
         if not sentence.states and not sentence.collective:
-            # Nobody named and no "the two sides": every clause inherits the core, or
-            # nothing; the discourse state stays as it was.
-            if sentence.cooperative and not sentence.hostile and len(self.core) >= 2:
-                pairs = _clique(self.core)
-                return [Participation(ci, pairs, INHERITED) for ci in range(len(sentence.clauses))]
-            return []
+            # Nobody named and no "the two sides": no clause has a subject, and the
+            # discourse state stays as it was.
+            if not inherits:
+                return []
+            pairs = _clique(self.core)
+            return [Participation(ci, pairs, INHERITED) for ci in range(len(sentence.clauses))]
         found = [self._clause(sentence, ci) for ci in range(len(sentence.clauses))]
         subject = next((f for f in found if f is not None), None)
         out: list[Participation] = []
@@ -519,7 +520,7 @@ class ArticleContext:
             if result is None:
                 if subject is not None:
                     result = Participation(ci, subject.pairs, min(subject.confidence, IMPLIED))
-                elif sentence.cooperative and not sentence.hostile and len(self.core) >= 2:
+                elif inherits:
                     result = Participation(ci, _clique(self.core), INHERITED)
                 else:
                     continue

@@ -167,12 +167,15 @@ class _TitleFinder:
     )
 
     def __init__(self, roles: Iterable[str], heads: Iterable[str]) -> None:
-        self.head_words = role_head_words(roles, heads)
-        self.heads = phrase_regex(self.head_words, flags=0)
+        # The head of "Minister of External Affairs" is "Minister", not "Affairs".
+        self.head_words = frozenset(
+            {re.split(r" (?:of|for) ", r)[0].split()[-1] for r in roles} | set(heads)
+        )
+        self._heads = phrase_regex(self.head_words, flags=0)
 
     def finditer(self, text: str) -> list[_Title]:
         found: list[_Title] = []
-        for head in self.heads.finditer(text):
+        for head in self._heads.finditer(text):
             left = self._LEFT.search(text, max(0, head.start() - 60), head.start())
             start = left.start() if left else head.start()
             if left and left.group(0).endswith(("and ", "and\n")):
@@ -197,11 +200,6 @@ class _TitleFinder:
             cursor = title.end()
         out.append(text[cursor:])
         return "".join(out)
-
-
-def role_head_words(roles: Iterable[str], heads: Iterable[str]) -> frozenset[str]:
-    """The words a title ends on: the head of "Minister of External Affairs" is "Minister"."""
-    return frozenset({re.split(r" (?:of|for) ", r)[0].split()[-1] for r in roles} | set(heads))
 
 
 def _longest(spans: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
@@ -253,8 +251,9 @@ class CompiledCues:
         for determiner, size in c.collective_determiners.items():
             for noun in c.collective_nouns:
                 sizes.setdefault(f"{determiner} {noun}".lower(), size)
+        roles = _TitleFinder(c.roles, c.role_heads)
         return cls(
-            index=CueIndex(c, sizes, role_head_words(c.roles, c.role_heads)),
+            index=CueIndex(c, sizes, roles.head_words),
             # A preposition right before a name makes it a place or a venue ("at the WTO").
             venue=re.compile(
                 r"\b(?:" + phrase_regex(c.venue_prepositions).pattern + r")\s+(?:the\s+|its\s+)?$",
@@ -266,7 +265,7 @@ class CompiledCues:
                 r"primarily|chiefly|including|from|regional|rival|rivals|such\s+as)\b|[\s,])*$",
                 re.I,
             ),
-            roles=_TitleFinder(c.roles, c.role_heads),
+            roles=roles,
             agreement_heads=dict(c.agreement_heads),
             generic_heads=dict(c.generic_heads),
             lateral=dict(c.lateral_modifiers),

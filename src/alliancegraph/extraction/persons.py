@@ -60,11 +60,11 @@ class _Name:
         return bool(self.words)
 
 
-# The title words of these patterns must be among cues.PERSON_TITLE_WORDS, which
-# decides the sentences they are tried on.
 _COUNTERPART = re.compile(
     r"\b(?:his|her|their|its)\s+(?P<dem>[A-Z][\w.\-]+(?:\s+[A-Z][\w\-]+)?)\s+counterparts?,?\s+"
 )
+# The title words of _LOWER_TITLE and _APPOSITION must be among
+# cues.PERSON_TITLE_WORDS, which decides the sentences they are tried on.
 _LOWER_TITLES = (
     r"minister|secretary|ambassador|envoy|spokesperson|spokesman|spokeswoman|adviser|advisor|"
     r"chief|commander|negotiator"
