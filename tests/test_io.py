@@ -147,6 +147,22 @@ def test_malformed_json_names_file_and_line(tmp_path):
         ag.read(path)
 
 
+@pytest.mark.parametrize(
+    ("attribute", "value"), [("domains", None), ("articles", None), ("domains", [[1]])]
+)
+def test_json_agreement_with_an_attribute_of_the_wrong_type_names_the_file(
+    seed_graph, tmp_path, attribute, value
+):
+    data = json.loads(json.dumps(seed_graph.to_dict()))
+    agreement = next(node for node in data["nodes"] if node["kind"] == "agreement")
+    agreement[attribute] = value
+    path = tmp_path / "edited.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+
+    with pytest.raises(GraphFormatError, match=r"edited\.json: .*wrong type"):
+        ag.read(path)
+
+
 def test_unknown_extension_lists_the_formats(seed_graph, tmp_path):
     with pytest.raises(OutputError, match="graphml"):
         seed_graph.write(tmp_path / "seed.xyz")

@@ -360,10 +360,11 @@ class AllianceGraph(QueryMixin):
             except (AttributeError, KeyError, TypeError, ValueError) as err:
                 raise ValueError(f"edges[{i}]: {err!r}") from err
         try:
-            # Indexed now, so that the first query costs no more than the next.
+            # Indexed now, so that the first query costs no more than the next;
+            # a value of the wrong type fails here, not in the analyst's query.
             g._query_index = _Index.build(g.nx, len(g.articles))
-        except Exception as err:  # data the queries cannot index fails when queried, as before
-            log.debug("graph read without query indexes: %r", err)
+        except (AttributeError, KeyError, TypeError, ValueError) as err:
+            raise ValueError(f"an attribute has the wrong type: {err!r}") from err
         return g
 
     # ------------------------------------------------------------ subgraphs

@@ -138,7 +138,14 @@ def read_graph(
             f"readable formats are {', '.join(sorted(_READERS))}"
         )
     graph = reader(path, vocabulary)
-    graph.prepare_queries()  # as a built graph does: every format answers alike
+    try:
+        graph.prepare_queries()  # as a built graph does: every format answers alike
+    except (AttributeError, KeyError, TypeError, ValueError) as err:
+        # Each reader checks the shape it parses; a value of the wrong type
+        # inside a well-formed file shows up only when the graph is indexed.
+        raise GraphFormatError(
+            f"{path}: a node or edge attribute has the wrong type ({err})"
+        ) from err
     return graph
 
 
