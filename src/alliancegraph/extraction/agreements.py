@@ -330,7 +330,6 @@ def _make_grouping(ctx: ArticleContext, cand: _Candidate, org_id: str) -> None:
     cand.parties = set(org.members)
 
 
-_HEAD_WORD = re.compile(r"\b[a-z]+\b")
 _MODIFIERS = re.compile(r"((?:[\w\-’']+\s+){1,3})$")
 _TOPICAL = re.compile(
     r"\b(?P<head>memorandum of understanding|memorandum|letter of intent|MoU|agreement|accord|"
@@ -341,17 +340,39 @@ _TOPICAL = re.compile(
 )
 
 
+def _lower_heads(ctx: ArticleContext, sentence: Sentence) -> list[tuple[int, int, str]]:
+    """The generic heads written as plain lower-case words ("pact", not "Pact" or
+    "pact_x"), as ``(start, end, word)`` offsets into the sentence.
+
+    The cue index has found every head word already; reading its hits costs
+    less than running a word pattern over the whole sentence.
+    """
+    text, base = ctx.text, sentence.start
+    generic = ctx.cues.generic_heads
+    out: list[tuple[int, int, str]] = []
+    for start, end, _ in ctx.cue_hits("agreement_heads", base, sentence.end):
+        word = text[start:end]
+        if (
+            word in generic
+            and word.isascii()
+            and word.isalpha()
+            and word.islower()
+            and text[start - 1 : start] != "_"
+            and text[end : end + 1] != "_"
+            and (not out or out[-1][0] != start - base)
+        ):
+            out.append((start - base, end - base, word))
+    return out
+
+
 def _described(ctx: ArticleContext, sentence: Sentence) -> list[_Candidate]:
     """ "a new trilateral pact", "a memorandum of understanding on critical minerals"."""
     cues = ctx.cues
     out = []
     negated = [(d.start, d.end) for d, neg in sentence.domains if neg]
-    for m in _HEAD_WORD.finditer(sentence.text):
-        head = m.group(0)
-        kind = cues.generic_heads.get(head)
-        if kind is None:
-            continue
-        before = _MODIFIERS.search(sentence.text, max(0, m.start() - 80), m.start())
+    for head_start, head_end, head in _lower_heads(ctx, sentence):
+        kind = cues.generic_heads[head]
+        before = _MODIFIERS.search(sentence.text, max(0, head_start - 80), head_start)
         if before is None:
             continue
         mods = before.group(1).split()
@@ -363,7 +384,7 @@ def _described(ctx: ArticleContext, sentence: Sentence) -> list[_Candidate]:
         if any(_is_cap(w) for w in words[1:]):
             continue  # a capitalised name, handled as named
         start = sentence.start + before.start(1) + before.group(1).index(words[0])
-        end = sentence.start + m.end()
+        end = sentence.start + head_end
         cand = _Candidate(
             name=" ".join([*words, head]),
             kind=kind,

@@ -26,7 +26,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from itertools import combinations
 
 from ..corpus import Document
@@ -87,7 +87,7 @@ class Participation:
         return frozenset(x for pair in self.pairs for x in pair)
 
 
-@dataclass
+@dataclass(slots=True)
 class Sentence:
     index: int
     start: int
@@ -107,6 +107,10 @@ class Sentence:
     participation: list[Participation] = field(default_factory=list)
     # What each clause's collective phrase stood for when it was read ("all three capitals").
     groups: dict[int, frozenset[str]] = field(default_factory=dict)
+    _actors: frozenset[str] | None = field(default=None, init=False, repr=False, compare=False)
+    _state_actors: frozenset[str] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
 
     def clause_of(self, pos: int) -> int:
         for i, (s, e) in enumerate(self.clauses):
@@ -114,17 +118,21 @@ class Sentence:
                 return i
         return len(self.clauses) - 1
 
+    # Both asked for again and again by the finders; worked out once, when first asked.
     def actors(self) -> frozenset[str]:
         """States and acting organisations named as actors."""
-        return self._actors
-
-    @cached_property
-    def _actors(self) -> frozenset[str]:
-        return frozenset(r.state for r in self.states if r.role == "actor")
+        found = self._actors
+        if found is None:
+            found = self._actors = frozenset(r.state for r in self.states if r.role == "actor")
+        return found
 
     def state_actors(self) -> frozenset[str]:
         """States (alpha-3 codes) named as actors."""
-        return frozenset(s for s in self._actors if not s.startswith("org:"))
+        found = self._state_actors
+        if found is None:
+            found = frozenset(s for s in self.actors() if not s.startswith("org:"))
+            self._state_actors = found
+        return found
 
     def targets(self) -> list[StateRef]:
         return [r for r in self.states if r.role == "target"]
@@ -680,7 +688,14 @@ def _pair(a: str, b: str) -> tuple[str, str]:
 def _clique(
     members: Sequence[str] | set[str] | frozenset[str] | tuple[str, ...],
 ) -> frozenset[tuple[str, str]]:
-    return frozenset(_pair(a, b) for a, b in combinations(sorted(set(members)), 2))
+    return _clique_of(members if isinstance(members, frozenset) else frozenset(members))
+
+
+@lru_cache(maxsize=4096)
+def _clique_of(members: frozenset[str]) -> frozenset[tuple[str, str]]:
+    # The same few groups (the core, "the two sides") recur in every clause;
+    # pairs of sorted distinct members come out ordered as _pair orders them.
+    return frozenset(combinations(sorted(members), 2))
 
 
 def _inside(m: Mention, spans: tuple[tuple[int, int], ...]) -> bool:
