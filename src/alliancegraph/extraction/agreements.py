@@ -112,7 +112,7 @@ def find_agreements(ctx: ArticleContext) -> list[AgreementFinding]:
         found = _groupings(ctx, sentence)
         if any(
             _names_head(ctx, start, end)
-            for start, end, _ in ctx.cue_hits("agreement_heads", sentence.start, sentence.end)
+            for start, end, _ in ctx.sentence_cues("agreement_heads", sentence.index)
         ):
             found = _named(ctx, sentence) + _described(ctx, sentence) + found
         for cand in found:
@@ -350,7 +350,7 @@ def _lower_heads(ctx: ArticleContext, sentence: Sentence) -> list[tuple[int, int
     text, base = ctx.text, sentence.start
     generic = ctx.cues.generic_heads
     out: list[tuple[int, int, str]] = []
-    for start, end, _ in ctx.cue_hits("agreement_heads", base, sentence.end):
+    for start, end, _ in ctx.sentence_cues("agreement_heads", sentence.index):
         word = text[start:end]
         if (
             word in generic
@@ -567,7 +567,7 @@ def _anaphora(ctx: ArticleContext, sentence: Sentence, candidates: list[_Candida
     """ "The pact covers technology …": domains for the agreement last named."""
     if not candidates or not any(not negated for _, negated in sentence.domains):
         return
-    if not ctx.cue_hits("agreement_heads", sentence.start, sentence.end):
+    if not ctx.sentence_cues("agreement_heads", sentence.index):
         return  # no head word ("pact", "deal") for "the …" to be
     for match in re.finditer(r"\b[Tt]he\s+(?P<head>[a-z]+)\b", sentence.text):
         kind = ctx.cues.generic_heads.get(match.group("head"))

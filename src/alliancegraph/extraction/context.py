@@ -176,6 +176,9 @@ class ArticleContext:
         self._domains = domains
         headings = {s for s, e in body_spans if _is_heading(self.text[s:e])}
         spans = doc.sentences
+        self._spans = spans
+        self._span_starts = [s for s, _ in spans]
+        self._buckets: dict[str, dict[int, list[tuple[int, int, int]]]] = {}
         busy = _holding(
             spans,
             [
@@ -209,6 +212,21 @@ class ArticleContext:
             return []  # the usual answer, so it costs two bisections and nothing more
         return [h for h in self.hits[category][lo:hi] if h[1] <= end]
 
+    def sentence_cues(self, category: str, index: int) -> Sequence[tuple[int, int, int]]:
+        """Cues of one list found inside sentence ``index`` (as :meth:`cue_hits` finds
+        them over the sentence's span)."""
+        buckets = self._buckets.get(category)
+        if buckets is None:
+            # Each list sorted into sentences once: the finders ask of every sentence,
+            # and most sentences hold no cue of most lists.
+            buckets = self._buckets[category] = {}
+            starts, spans = self._span_starts, self._spans
+            for hit in self.hits[category]:
+                i = bisect_right(starts, hit[0]) - 1
+                if i >= 0 and hit[0] < spans[i][1] and hit[1] <= spans[i][1]:
+                    buckets.setdefault(i, []).append(hit)
+        return buckets.get(index, ())
+
     def _slice(self, starts: list[int], items: Sequence[Mention], s: int, e: int) -> list[Mention]:
         lo = bisect_left(starts, s)
         hi = bisect_left(starts, e)
@@ -220,14 +238,14 @@ class ArticleContext:
             m for m in self._slice(self._name_starts, self.names, s, e) if m.kind != "non_actor"
         ]
         domain_mentions = self._slice(self._domain_starts, self._domains, s, e)
-        collective_hits = self.cue_hits("collective", s, e)
+        collective_hits = self.sentence_cues("collective", index)
         if not names and not domain_mentions and not collective_hits:
             return self._empty_sentence(index, s, e, heading)
         clauses = _clauses(text, s)
         # A hostile word inside a domain ("missile provocations") describes the domain.
         hostile = any(
             not any(d.start <= h[0] < d.end for d in domain_mentions)
-            for h in self.cue_hits("hostile", s, e)
+            for h in self.sentence_cues("hostile", index)
         )
         states = [
             ref for m in names if (ref := self._state_ref(m, s, clauses, hostile)) is not None
@@ -248,7 +266,7 @@ class ArticleContext:
             else r
             for r in states
         ]
-        negated = self._negations(text, s, clauses)
+        negated = self._negations(index, s, e, clauses)
         domains = [(m, any(a <= m.start < b for a, b in negated)) for m in domain_mentions]
         sentence = Sentence(
             index=index,
@@ -261,9 +279,9 @@ class ArticleContext:
             domains=domains,
             owners=owners,
             clauses=clauses,
-            cooperative=bool(self.cue_hits("cooperation", s, e)),
+            cooperative=bool(self.sentence_cues("cooperation", index)),
             hostile=hostile,
-            hedged=bool(self.cue_hits("hedges", s, e)),
+            hedged=bool(self.sentence_cues("hedges", index)),
             collective=collective,
         )
         sentence.chains = self._chains(sentence)
@@ -282,7 +300,7 @@ class ArticleContext:
             [],
             {},
             [(s, e)],
-            cooperative=bool(self.cue_hits("cooperation", s, e)),
+            cooperative=bool(self.sentence_cues("cooperation", index)),
             hostile=False,
             hedged=False,
             collective=[],
@@ -379,19 +397,18 @@ class ArticleContext:
         return owners
 
     def _negations(
-        self, text: str, s: int, clauses: list[tuple[int, int]]
+        self, index: int, s: int, e: int, clauses: list[tuple[int, int]]
     ) -> list[tuple[int, int]]:
-        e = s + len(text)
         spans: list[tuple[int, int]] = []
-        keep = [(a, b) for a, b, _ in self.cue_hits("not_negation", s, e)]
-        for start, _, _ in self.cue_hits("negation", s, e):
+        keep = [(a, b) for a, b, _ in self.sentence_cues("not_negation", index)]
+        for start, _, _ in self.sentence_cues("negation", index):
             if any(a <= start < b for a, b in keep):
                 continue
             clause_end = next((b for a, b in clauses if a <= start < b), e)
             comma = self.text.find(",", start, clause_end)
             spans.append((start, comma if comma != -1 else clause_end))
         for category in ("failure", "tentative"):
-            for start, _, _ in self.cue_hits(category, s, e):
+            for start, _, _ in self.sentence_cues(category, index):
                 spans.extend((a, b) for a, b in clauses if a <= start < b)
         return spans
 

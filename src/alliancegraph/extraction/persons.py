@@ -99,8 +99,8 @@ def find_persons(ctx: ArticleContext) -> list[PersonFinding]:
     for sentence in ctx.sentences:
         # Each pattern runs only on sentences holding its key word (found by the cue
         # index): most sentences name no title, and the patterns are costly to try.
-        has_head = bool(ctx.cue_hits("role_heads", sentence.start, sentence.end))
-        has_lower_title = bool(ctx.cue_hits("person_titles", sentence.start, sentence.end))
+        has_head = bool(ctx.sentence_cues("role_heads", sentence.index))
+        has_lower_title = bool(ctx.sentence_cues("person_titles", sentence.index))
         # Known office holders.
         for m in sentence.names:
             if m.kind != "person":
