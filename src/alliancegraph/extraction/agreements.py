@@ -108,12 +108,11 @@ class AgreementFinding:
 def find_agreements(ctx: ArticleContext) -> list[AgreementFinding]:
     """The agreements an article speaks of, merged, with their evidence."""
     candidates: list[_Candidate] = []
+    heads_by_sentence = ctx.cues_by_sentence("agreement_heads")
     for sentence in ctx.sentences:
         found = _groupings(ctx, sentence)
-        if any(
-            _names_head(ctx, start, end)
-            for start, end, _ in ctx.sentence_cues("agreement_heads", sentence.index)
-        ):
+        heads = heads_by_sentence.get(sentence.index)
+        if heads and any(_names_head(ctx, start, end) for start, end, _ in heads):
             found = _named(ctx, sentence) + _described(ctx, sentence) + found
         for cand in found:
             _fill(ctx, sentence, cand)

@@ -215,6 +215,10 @@ class ArticleContext:
     def sentence_cues(self, category: str, index: int) -> Sequence[tuple[int, int, int]]:
         """Cues of one list found inside sentence ``index`` (as :meth:`cue_hits` finds
         them over the sentence's span)."""
+        return self.cues_by_sentence(category).get(index, ())
+
+    def cues_by_sentence(self, category: str) -> dict[int, list[tuple[int, int, int]]]:
+        """``{sentence index: cues of one list inside it}``, for sentences holding any."""
         buckets = self._buckets.get(category)
         if buckets is None:
             # Each list sorted into sentences once: the finders ask of every sentence,
@@ -225,7 +229,7 @@ class ArticleContext:
                 i = bisect_right(starts, hit[0]) - 1
                 if i >= 0 and hit[0] < spans[i][1] and hit[1] <= spans[i][1]:
                     buckets.setdefault(i, []).append(hit)
-        return buckets.get(index, ())
+        return buckets
 
     def _slice(self, starts: list[int], items: Sequence[Mention], s: int, e: int) -> list[Mention]:
         lo = bisect_left(starts, s)
@@ -300,7 +304,7 @@ class ArticleContext:
             [],
             {},
             [(s, e)],
-            cooperative=bool(self.sentence_cues("cooperation", index)),
+            cooperative=index in self.cues_by_sentence("cooperation"),
             hostile=False,
             hedged=False,
             collective=[],
@@ -621,10 +625,11 @@ class ArticleContext:
     def _acting_members(self, actor: str) -> tuple[str, ...]:
         """A minilateral grouping that acts ("the Quad leaders agreed") acts through its
         members; an organisation (the EU, ASEAN) or a large alliance acts as itself."""
-        if actor.startswith("org:"):
-            org = self.vocabulary.organizations[actor[4:]]
-            if org.kind == "grouping" and 2 <= len(org.members) <= _MINILATERAL:
-                return org.members
+        if not actor.startswith("org:"):
+            return (actor,)
+        org = self.vocabulary.organizations[actor[4:]]
+        if org.kind == "grouping" and 2 <= len(org.members) <= _MINILATERAL:
+            return org.members
         return (actor,)
 
     def _with_star(

@@ -96,11 +96,13 @@ def find_persons(ctx: ArticleContext) -> list[PersonFinding]:
     found: dict[str, tuple[Person, Evidence]] = {}
     text = ctx.text
     roles = ctx.cues.roles
+    # Each pattern runs only on sentences holding its key word (found by the cue
+    # index): most sentences name no title, and the patterns are costly to try.
+    with_head = ctx.cues_by_sentence("role_heads")
+    with_lower_title = ctx.cues_by_sentence("person_titles")
     for sentence in ctx.sentences:
-        # Each pattern runs only on sentences holding its key word (found by the cue
-        # index): most sentences name no title, and the patterns are costly to try.
-        has_head = bool(ctx.sentence_cues("role_heads", sentence.index))
-        has_lower_title = bool(ctx.sentence_cues("person_titles", sentence.index))
+        has_head = sentence.index in with_head
+        has_lower_title = sentence.index in with_lower_title
         # Known office holders.
         for m in sentence.names:
             if m.kind != "person":
