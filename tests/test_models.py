@@ -5,7 +5,15 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
-from alliancegraph import Agreement, Article, Evidence, Person, Relation, State
+from alliancegraph import (
+    Agreement,
+    Article,
+    ArticleExtraction,
+    Evidence,
+    Person,
+    Relation,
+    State,
+)
 
 
 def test_state_rejects_a_code_that_is_not_alpha3():
@@ -92,6 +100,71 @@ def test_article_sha256_must_be_hex():
 )
 def test_models_round_trip_through_json(model):
     assert type(model).model_validate_json(model.model_dump_json()) == model
+
+
+def _extraction() -> ArticleExtraction:
+    said = Evidence(
+        article="a",
+        sentence="s",
+        start=0,
+        end=1,
+        extractor="alliancegraph.rules",
+        extractor_version="1",
+        confidence=0.5,
+    )
+    return ArticleExtraction(
+        article=Article(id="a", title="T"),
+        states=("IND", "JPN"),
+        persons=(Person(name="N. Modi", state="IND"),),
+        agreements=(Agreement(name="Act East Forum", kind="forum", parties=("IND", "JPN")),),
+        relations=(
+            Relation(
+                subject="state:JPN",
+                predicate="cooperates_with",
+                object="state:IND",
+                domain="semiconductors",
+                evidence=(said, said.model_copy(update={"start": 2, "end": 3})),
+            ),
+        ),
+    )
+
+
+# Workers send their extractions back pickled: what arrives must be what was sent,
+# down to which fields were given.
+def test_a_pickled_extraction_comes_back_equal_with_the_fields_each_model_was_given():
+    import pickle
+
+    sent = _extraction()
+    back = pickle.loads(pickle.dumps(sent))
+    assert back == sent
+    assert back.model_dump_json() == sent.model_dump_json()
+    for before, after in [
+        (sent, back),
+        (sent.article, back.article),
+        (sent.persons[0], back.persons[0]),
+        (sent.agreements[0], back.agreements[0]),
+        (sent.relations[0], back.relations[0]),
+        (sent.relations[0].evidence[1], back.relations[0].evidence[1]),
+    ]:
+        assert type(after) is type(before)
+        assert after.model_fields_set == before.model_fields_set
+    assert back.article.model_dump(exclude_unset=True) == {"id": "a", "title": "T"}
+
+
+def test_unpickled_models_given_the_same_fields_share_one_fields_set():
+    import pickle
+
+    first, second = pickle.loads(pickle.dumps([_extraction(), _extraction()]))
+    assert first.relations[0].__pydantic_fields_set__ is second.relations[0].__pydantic_fields_set__
+    assert first.article.__pydantic_fields_set__ is second.article.__pydantic_fields_set__
+
+
+def test_an_unpickled_model_is_still_frozen():
+    import pickle
+
+    back = pickle.loads(pickle.dumps(_extraction()))
+    with pytest.raises(ValidationError):
+        back.relations[0].evidence[0].start = 5  # type: ignore[misc]
 
 
 def test_models_publish_a_json_schema():

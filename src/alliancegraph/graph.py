@@ -207,14 +207,23 @@ class AllianceGraph(QueryMixin):
         attrs = self.nx.nodes[node]
         # What is new to this node, for the query indexes.
         added: list[set[str]] = []
+        names = agreement.aliases
+        if agreement.name != attrs["label"]:
+            names = (*names, agreement.name)
         for name, found in (
-            ("aliases", set(agreement.aliases) | ({agreement.name} - {attrs["label"]})),
-            ("parties", set(agreement.parties)),
-            ("domains", set(agreement.domains)),
+            ("aliases", names),
+            ("parties", agreement.parties),
+            ("domains", agreement.domains),
         ):
-            known = set(attrs[name])
-            added.append(found - known)
-            attrs[name] = tuple(sorted(known | found))
+            known: tuple[str, ...] = attrs[name]
+            # A popular agreement has hundreds of parties and rarely gains one:
+            # looked up in the sorted tuple, which is only rebuilt for news.
+            if all(_holds(known, item) for item in found):
+                added.append(set())
+                continue
+            before = set(known)
+            added.append(set(found) - before)
+            attrs[name] = tuple(sorted(before.union(found)))
         attrs["date"] = attrs["date"] or agreement.date
         attrs["status"] = attrs["status"] or agreement.status
         attrs["articles"] = _add_sorted(attrs["articles"], article_id)
@@ -228,42 +237,62 @@ class AllianceGraph(QueryMixin):
         return node
 
     def _add_relation(self, relation: Relation, renames: dict[str, str]) -> None:
-        subject = renames.get(relation.subject, relation.subject)
-        obj = renames.get(relation.object, relation.object)
+        subject = relation.subject
+        obj = relation.object
+        if renames:
+            subject = renames.get(subject, subject)
+            obj = renames.get(obj, obj)
         graph = self.nx
         # networkx's own dicts: this runs for every fact, and the methods cost more.
         nodes = graph._node
-        for node in (subject, obj):
-            if node not in nodes:
-                self._ensure_node(node)
+        if subject not in nodes:
+            self._ensure_node(subject)
+        if obj not in nodes:
+            self._ensure_node(obj)
+        predicate = relation.predicate
         domain = relation.domain
         key: str
         if domain is None:
-            key = relation.predicate
+            key = predicate
         else:
-            key = f"{relation.predicate}:{domain}"
+            key = f"{predicate}:{domain}"
             if f"domain:{domain}" not in nodes:
                 self._domain_node(domain)
+        new = relation.evidence
         data = graph._succ[subject].get(obj, _NO_EDGES).get(key)
+        index = self._query_index
+        if data is None and index is None and len(new) == 1:
+            # Most facts are new edges with one sentence: made whole in one go.
+            [e] = new
+            graph.add_edge(
+                subject,
+                obj,
+                key=key,
+                predicate=predicate,
+                domain=domain,
+                evidence=[e],
+                support=1,
+                # The noisy-or of one sentence, to the bit as _merge_evidence works it out.
+                confidence=round(1.0 - (1.0 - e.confidence), 4),
+                articles=(e.article,),
+            )
+            return
         if data is None:
             graph.add_edge(
                 subject,
                 obj,
                 key=key,
-                predicate=relation.predicate,
-                domain=relation.domain,
+                predicate=predicate,
+                domain=domain,
                 evidence=[],
                 support=0,
                 confidence=0.0,
                 articles=(),
             )
             data = graph._succ[subject][obj][key]
-            data["evidence"] = []
         support, articles = data["support"], data["articles"]
-        _merge_evidence(data, relation.evidence)
-        index = self._query_index
+        _merge_evidence(data, new)
         if index is not None:
-            new = relation.evidence
             # Evidence already on the edge is skipped; if any was, which is not known.
             added = new if data["support"] - support == len(new) else None
             index.edge_grew(subject, obj, key, data, support, articles, added)
@@ -499,27 +528,46 @@ def _merge_evidence(data: dict[str, Any], new: Iterable[Evidence]) -> None:
     doubt = 1.0 - data["confidence"]
     articles: tuple[str, ...] = data["articles"]
     for e in new:
-        key = _evidence_key(e)
+        article = e.article
+        if not articles or articles[-1] < article:
+            # From an article after all those the edge cites: the usual case,
+            # no search (the last article cited is that of the last evidence).
+            evidence.append(e)
+            doubt *= 1.0 - e.confidence
+            # Concatenated: unpacking copies the tuple twice, and edges cite hundreds.
+            articles = articles + (article,)  # noqa: RUF005
+            continue
+        key = (article, e.start)
         at = bisect.bisect_left(evidence, key, key=_evidence_key)
         if at < len(evidence) and _evidence_key(evidence[at]) == key:
             continue
         # Evidence is sorted by article: a new article has no neighbour of its own.
-        known = (at > 0 and evidence[at - 1].article == e.article) or (
-            at < len(evidence) and evidence[at].article == e.article
+        known = (at > 0 and evidence[at - 1].article == article) or (
+            at < len(evidence) and evidence[at].article == article
         )
         evidence.insert(at, e)
         # Noisy-or: independent sentences saying the same thing raise confidence.
         doubt *= 1.0 - e.confidence
         if not known:
-            spot = bisect.bisect_left(articles, e.article)
-            articles = (*articles[:spot], e.article, *articles[spot:])
+            spot = bisect.bisect_left(articles, article)
+            articles = (*articles[:spot], article, *articles[spot:])
     data["support"] = len(evidence)
     data["confidence"] = round(1.0 - doubt, 4)
     data["articles"] = articles
 
 
+def _holds(items: tuple[str, ...], item: str) -> bool:
+    """Whether the sorted ``items`` hold ``item``."""
+    at = bisect.bisect_left(items, item)
+    return at < len(items) and items[at] == item
+
+
 def _add_sorted(items: tuple[str, ...], item: str) -> tuple[str, ...]:
-    return items if item in items else tuple(sorted((*items, item)))
+    """The sorted ``items`` with ``item`` in its place, once."""
+    if not items or items[-1] < item:
+        # Articles are added in order: a new one goes last.
+        return items + (item,)  # noqa: RUF005
+    return items if _holds(items, item) else tuple(sorted((*items, item)))
 
 
 def _plain(value: Any) -> Any:

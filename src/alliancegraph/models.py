@@ -136,8 +136,32 @@ class _Model(BaseModel):
         super().__setstate__(state)
         _share_fields_set(self)
 
+    # A parallel build sends every extraction back from its workers: millions
+    # of models at 100,000 articles, unpickled by the process that merges them.
+    # Pydantic pickles each model as a dict naming every field, restored in
+    # several calls; these travel as their values alone and come back in one
+    # call, without validating again what was valid when it was sent.
+    def __reduce__(self) -> str | tuple[Any, ...]:
+        if self.__pydantic_private__ or self.__pydantic_extra__:
+            return super().__reduce__()
+        cls = type(self)
+        names = cls.__pydantic_fields__
+        given = self.__pydantic_fields_set__
+        values = self.__dict__
+        return (
+            _rebuild,
+            (
+                cls,
+                tuple([values[name] for name in names]),
+                None if len(given) == len(names) else given,
+            ),
+        )
+
 
 _FIELDS_SETS: dict[frozenset[str], set[str]] = {}
+
+#: Per model class, the shared set of all its fields: most models are given every field.
+_EVERY_FIELD: dict[type[BaseModel], set[str]] = {}
 
 
 def _share_fields_set(model: BaseModel) -> None:
@@ -147,6 +171,25 @@ def _share_fields_set(model: BaseModel) -> None:
         # Safe to share: the models are frozen, so nothing adds to the set, and
         # model_copy() copies it before changing it.
         object.__setattr__(model, "__pydantic_fields_set__", shared)
+
+
+def _rebuild(cls: type[_Model], values: tuple[Any, ...], given: set[str] | None) -> _Model:
+    """The model :meth:`_Model.__reduce__` sent; ``given`` None means every field was."""
+    names = cls.__pydantic_fields__
+    if given is None:
+        given = _EVERY_FIELD.get(cls)
+        if given is None:
+            every = set(names)
+            given = _EVERY_FIELD[cls] = _FIELDS_SETS.setdefault(frozenset(every), every)
+    else:
+        given = _FIELDS_SETS.setdefault(frozenset(given), given)
+    model = cls.__new__(cls)
+    setattr_ = object.__setattr__
+    setattr_(model, "__dict__", dict(zip(names, values, strict=True)))
+    setattr_(model, "__pydantic_fields_set__", given)
+    setattr_(model, "__pydantic_extra__", None)
+    setattr_(model, "__pydantic_private__", None)
+    return model
 
 
 class State(_Model):
