@@ -50,9 +50,9 @@ import warnings
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from importlib import resources
-from operator import eq, itemgetter
+from operator import attrgetter, eq, itemgetter
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO, NamedTuple
 from urllib.parse import quote, unquote
 
 from ._gc import paused
@@ -313,6 +313,9 @@ def _scalar_ok(key: str, value: str) -> bool:
 
 # ----------------------------------------------------------------- syntax
 _LITERAL_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+# Between the predicate-object pairs of a Turtle statement. Literals escape
+# line breaks, so this (and " .\n", the end of a statement) is never in a term.
+_NEXT = " ;\n    "
 _PN_LOCAL = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_\-]*")
 
 
@@ -355,16 +358,28 @@ class _Syntax:
         if not pairs:
             return ""
         # Turtle gives the subject once, N-Triples on every line.
-        separator = " ;\n    " if self.turtle else f" .\n{subject} "
+        separator = _NEXT if self.turtle else f" .\n{subject} "
         return f"{subject} {separator.join(pairs)} .\n"
 
+    def laid_out(self, text: str) -> str:
+        """Whole statements laid out as Turtle (the subject once), in this syntax."""
+        if self.turtle:
+            return text
+        lines = []
+        for statement in text.split(" .\n")[:-1]:
+            subject = statement[: statement.index(" ")]
+            lines.append(statement.replace(_NEXT, f" .\n{subject} "))
+        lines.append("")
+        return " .\n".join(lines)
+
     def template(self, pairs: list[tuple[str, str]]) -> str:
-        """A statement as a :meth:`str.format` template whose ``{0}`` is the subject.
+        """A statement laid out as Turtle, as a :meth:`str.format` template whose
+        ``{0}`` is the subject (see :meth:`laid_out`).
 
         The objects are templates too (``{1}`` …); predicates and constant
         objects are ontology terms, which have no braces to escape.
         """
-        return self.statement("{0}", [f"{self.term(p)} {o}" for p, o in pairs])
+        return "{0} " + _NEXT.join(f"{self.term(p)} {o}" for p, o in pairs) + " .\n"
 
 
 def _escaped(value: str) -> str:
@@ -372,6 +387,20 @@ def _escaped(value: str) -> str:
     if '"' in value or "\\" in value or "\n" in value or "\r" in value:
         return value.translate(_LITERAL_ESCAPES)
     return value
+
+
+def _template_texts(template: str) -> list[str]:
+    """The texts before each field of ``template`` (fields ``{0}``, ``{1}`` … in
+    order), and after the last.
+    """
+    texts, fields = [], []
+    for text, field, _, _ in string.Formatter().parse(template):
+        texts.append(text)
+        if field is not None:
+            fields.append(field)
+    if fields != [str(i) for i in range(len(fields))] or len(texts) != len(fields) + 1:
+        raise ValueError(f"{template!r} does not give its fields once each, in order")
+    return texts
 
 
 def _use_template(syntax: _Syntax) -> str:
@@ -408,8 +437,44 @@ def _sentence_template(syntax: _Syntax) -> str:
 
 
 # ---------------------------------------------------------------- writing
+def _sorted_edges(graph: AllianceGraph) -> list[tuple[str, str, Any, dict[str, Any]]]:
+    """The edges of ``graph`` with their keys and data, sorted by ``(u, v, key)``.
+
+    Sorted a level at a time (nodes, then each node's successors, then the
+    keys between two nodes): half the time of sorting all the edges by a
+    tuple, and the same order.
+    """
+    edges: list[tuple[str, str, Any, dict[str, Any]]] = []
+    successors = graph.nx.adj
+    for u in sorted(successors):
+        targets = successors[u]
+        for v in sorted(targets):
+            keyed = targets[v]
+            for key in sorted(keyed):
+                edges.append((u, v, key, keyed[key]))
+    return edges
+
+
+_SPAN = attrgetter("article", "start", "end")
+_SAID = attrgetter("sentence")
+_MADE = attrgetter("confidence", "extractor", "extractor_version")
+
+
+class _FactShape(NamedTuple):
+    """How the statement of a fact with a given predicate and domain is laid out."""
+
+    start: str  # after the subject, up to the fact's subject node
+    middle: str  # after its object node (the relation), up to any participants
+    end: str  # after them (the domain)
+    cooperation: bool  # whether the nodes are participants too
+    key: Any  # the key such a fact has unless told otherwise
+    raw: dict[str, Any]  # the predicate and domain, if not written as triples
+
+
 def _statements(graph: AllianceGraph, base: str, syntax: _Syntax) -> Iterator[str]:
-    """Every statement of ``graph`` as text, one per subject, in a stable order."""
+    """Every statement of ``graph`` as text (whole statements, one or many to a
+    text), in a stable order.
+    """
     term, literal, statement = syntax.term, syntax.literal, syntax.statement
 
     def pair(predicate: str, obj: str) -> str:
@@ -451,26 +516,35 @@ def _statements(graph: AllianceGraph, base: str, syntax: _Syntax) -> Iterator[st
         ],
     )
 
-    # articles
+    # articles, a few thousand to a text (their predicates differ, so their
+    # pairs are distinct)
+    article_start = f" {pair(_TYPE, term(AG.Article))}{_NEXT}{term(_IDENTIFIER)} "
+    fields = [(field, f"{_NEXT}{term(p)} ") for field, p in _ARTICLE_FIELDS.items()]
+    texts: list[str] = []
     for article_id, article in sorted(graph.articles.items()):
-        pairs = [pair(_TYPE, term(AG.Article)), pair(_IDENTIFIER, literal(article_id))]
-        for field, predicate in _ARTICLE_FIELDS.items():
+        subject = term(f"{base}article/{_segment(article_id)}")
+        texts.append(subject + article_start + literal(article_id))
+        for field, predicate in fields:
             value = getattr(article, field)
             if value is not None:
                 dt = _date_type(value) if field == "date" else None
-                pairs.append(pair(predicate, literal(value, dt)))
-        yield statement(term(f"{base}article/{_segment(article_id)}"), unique(pairs))
+                texts.append(predicate + literal(value, dt))
+        texts.append(" .\n")
+        if len(texts) > 16384:
+            yield syntax.laid_out("".join(texts))
+            texts.clear()
+    yield syntax.laid_out("".join(texts))
 
     # nodes, with the direct triples that start from them (gathered in one
     # pass over the edges, which the facts below need sorted anyway)
-    edges = sorted(graph.nx.edges(keys=True, data=True), key=itemgetter(0, 1, 2))
+    edges = _sorted_edges(graph)
     direct: dict[str, set[tuple[str, str]]] = {}
     for u, v, _, data in edges:
-        predicate = data.get("predicate")
-        known = _PREDICATES.get(predicate)
+        relation: Any = data.get("predicate")
+        known = _PREDICATES.get(relation)
         if known is not None:
             direct.setdefault(u, set()).add((known[1], v))
-        if predicate == "cooperates_with":
+        if relation == "cooperates_with":
             direct.setdefault(v, set()).add((AG.cooperatesWith, u))
     concepts = graph.vocabulary.domains
     mentioned_nodes = set()
@@ -524,63 +598,114 @@ def _statements(graph: AllianceGraph, base: str, syntax: _Syntax) -> Iterator[st
 def _fact_statements(
     edges: list[tuple[str, str, Any, dict[str, Any]]], base: str, syntax: _Syntax
 ) -> Iterator[str]:
-    """The statements of every fact (``edges``, sorted), its uses of sentences, and the
-    sentences new to it.
+    """The statements of every fact (``edges``, sorted), its uses of sentences and the
+    sentences new to it, laid out as Turtle, many facts to a text.
 
-    Each fact's predicates and objects are put together from texts made once
-    (terms, "predicate " prefixes, numbers); a use and a sentence are each
-    one :meth:`str.format` of a template. No tuple or term object is made per
-    triple: that was most of the writing time.
+    Most of the triples of a large graph are here, so the text is put together
+    from pieces made once (terms, predicates with the separator before them,
+    the constant ends of uses) by f-strings appended to one list: a function
+    call, a tuple or a join per triple was most of the writing time. Sentences
+    that are not ASCII come in texts of their own, so that the large texts
+    stay ASCII, which joins and encodes several times faster.
     """
-    term, literal, statement = syntax.term, syntax.literal, syntax.statement
+    term, literal = syntax.term, syntax.literal
 
-    def po(predicate: str, obj: str = "") -> str:
-        return f"{term(predicate)} {obj}"
+    def po(predicate: str) -> str:
+        return f"{_NEXT}{term(predicate)} "
 
-    heads = {
-        name: (po(_TYPE, term(cls)), po(AG.relation, term(prop)))
-        for name, (cls, prop) in _PREDICATES.items()
-    }
-    fact_type = po(_TYPE, term(AG.Fact))
     p_subject, p_object, p_participant = po(AG.subject), po(AG.object), po(AG.participant)
     p_domain, p_support, p_confidence = po(AG.domain), po(AG.support), po(AG.confidence)
-    p_derived, p_evidence, p_qualified = po(_DERIVED), po(AG.evidence), po(_QUALIFIED)
-    p_raw = po(AG.rawAttributes)
-    use_template = _use_template(syntax).format
-    sentence_template = _sentence_template(syntax).format
+    p_derived, p_qualified, p_raw = po(_DERIVED), po(_QUALIFIED), po(AG.rawAttributes)
     # the closing quote and the datatype of numbers
     integer_suffix, double_suffix = literal("", _INTEGER)[1:], literal("", _DOUBLE)[1:]
     evidence_base = f"<{base}evidence/"
+    p_evidence = po(AG.evidence) + evidence_base
+    # the texts between the fields of a use and of a sentence (field 0 is the subject)
+    _, use_entity, use_confidence, use_extractor, use_version, use_end = _template_texts(
+        _use_template(syntax)
+    )
+    use_entity += evidence_base
+    _, said_text, said_start, said_end, said_article, said_close = _template_texts(
+        _sentence_template(syntax)
+    )
     paths: dict[str, str] = {}  # node id → its IRI path
     nodes: dict[str, str] = {}  # node id → its term
     keys: dict[str, str] = {}  # str(key) → its IRI segment
-    domains: dict[str, str] = {}  # domain id → its term
+    # (predicate, domain) → how its facts start: _FactShape
+    shapes: dict[tuple[Any, Any], _FactShape] = {}
     segments: dict[str, str] = {}  # article id → its IRI segment
     articles: dict[str, str] = {}  # article id → its term
-    texts: dict[str, str] = {}  # extractor names and versions → their escaped texts
     doubles: dict[float, str] = {}  # confidences → their texts
+    # (confidence, extractor, version) → the end of a use, from its confidence on
+    ends: dict[tuple[Any, str, str], str] = {}
     sentences: dict[tuple[str, int, int], str] = {}
 
     def path(node: str) -> str:
-        text = paths.get(node)
-        if text is None:
-            text = paths[node] = _node_path(node)
-            nodes[node] = term(base + text)
+        text = paths[node] = _node_path(node)
+        nodes[node] = term(base + text)
+        return text
+
+    def shape(predicate: Any, domain: Any) -> _FactShape:
+        known = _PREDICATES.get(predicate) if isinstance(predicate, str) else None
+        raw = {}
+        if known:
+            start = f"{term(_TYPE)} {term(known[0])}{p_subject}"
+            middle = po(AG.relation) + term(known[1])
+        else:
+            start, middle = f"{term(_TYPE)} {term(AG.Fact)}{p_subject}", ""
+            raw["predicate"] = predicate
+        if isinstance(domain, str):
+            end = p_domain + term(f"{base}domain/{_segment(domain)}")
+        else:
+            end = ""
+            if domain is not None:
+                raw["domain"] = domain
+        key = predicate if domain is None else f"{predicate}:{domain}"
+        made = _FactShape(start, middle, end, predicate == "cooperates_with", key, raw)
+        # Kept for ids only: other values may be equal but not alike (1 and True).
+        if type(predicate) is str and (domain is None or type(domain) is str):
+            shapes[predicate, domain] = made
+        return made
+
+    def segment(article_id: str) -> str:
+        text = segments[article_id] = _segment(article_id)
+        articles[article_id] = term(f"{base}article/{text}")
         return text
 
     def article(article_id: str) -> str:
-        segments[article_id] = _segment(article_id)
-        node = articles[article_id] = term(f"{base}article/{segments[article_id]}")
-        return node
-
-    def text(value: str) -> str:
-        escaped = texts[value] = _escaped(value)
-        return escaped
+        segment(article_id)
+        return articles[article_id]
 
     def double(value: float) -> str:
         number = doubles[value] = repr(float(value))
         return number
 
+    def derived(fact_articles: Any, raw: dict[str, Any]) -> list[str]:
+        """The terms of a fact's articles, the long way (and into ``raw`` if not
+        a sorted list of distinct ids).
+        """
+        if not isinstance(fact_articles, (tuple, list)):
+            raw["articles"] = fact_articles
+            return []
+        if all(isinstance(a, str) for a in fact_articles):
+            ordered = sorted(set(fact_articles))
+            if ordered != list(fact_articles):
+                raw["articles"] = fact_articles
+            return [articles.get(a) or article(a) for a in ordered]
+        if not _sorted_unique(fact_articles):
+            raw["articles"] = fact_articles
+        return []
+
+    def use_ending(confidence: Any, extractor: str, version: str) -> str:
+        number = doubles.get(confidence) or double(confidence)
+        text = ends[confidence, extractor, version] = (
+            f"{use_confidence}{number}{use_extractor}{_escaped(extractor)}"
+            f"{use_version}{_escaped(version)}{use_end}"
+        )
+        return text
+
+    out: list[str] = []
+    ending, last = "", (None, "", "")  # the previous use's ending, and what made it
     for u, v, key, data in edges:
         key_text = str(key)
         key_segment = keys.get(key_text)
@@ -588,103 +713,138 @@ def _fact_statements(
             key_segment = keys[key_text] = quote(key_text, safe=":")
         u_path, v_path = paths.get(u) or path(u), paths.get(v) or path(v)
         fact_text = f"{base}fact/{u_path}/{key_segment}/{v_path}"
-        fact = f"<{fact_text}>"
         u_term, v_term = nodes[u], nodes[v]
         predicate, domain = data["predicate"], data["domain"]
-        known = heads.get(predicate) if isinstance(predicate, str) else None
-        raw: dict[str, Any] = {}
-        if known:
-            pairs = [known[0], p_subject + u_term, p_object + v_term, known[1]]
+        try:
+            start, middle, end, cooperation, expected, raw = shapes[predicate, domain]
+        except (KeyError, TypeError):
+            start, middle, end, cooperation, expected, raw = shape(predicate, domain)
+        raw = raw.copy() if raw else {}
+        if not cooperation:
+            out.append(f"<{fact_text}> {start}{u_term}{p_object}{v_term}{middle}{end}")
+        elif v != u:
+            out.append(
+                f"<{fact_text}> {start}{u_term}{p_object}{v_term}{middle}"
+                f"{p_participant}{u_term}{p_participant}{v_term}{end}"
+            )
         else:
-            pairs = [fact_type, p_subject + u_term, p_object + v_term]
-            raw["predicate"] = predicate
-        if predicate == "cooperates_with":
-            pairs.append(p_participant + u_term)
-            if v != u:
-                pairs.append(p_participant + v_term)
-        if isinstance(domain, str):
-            domain_term = domains.get(domain)
-            if domain_term is None:
-                domain_term = domains[domain] = term(f"{base}domain/{_segment(domain)}")
-            pairs.append(p_domain + domain_term)
-        elif domain is not None:
-            raw["domain"] = domain
-        if key != (predicate if domain is None else f"{predicate}:{domain}"):
+            out.append(
+                f"<{fact_text}> {start}{u_term}{p_object}{v_term}{middle}"
+                f"{p_participant}{u_term}{end}"
+            )
+        if key != expected:
             raw["key"] = key
         support, confidence = data["support"], data["confidence"]
-        if isinstance(support, int) and not isinstance(support, bool):
-            pairs.append(f'{p_support}"{support}{integer_suffix}')
+        if type(support) is int or (isinstance(support, int) and not isinstance(support, bool)):
+            out.append(f'{p_support}"{support}{integer_suffix}')
         else:
             raw["support"] = support
-        if isinstance(confidence, (int, float)) and not isinstance(confidence, bool):
+        if type(confidence) is float or (
+            isinstance(confidence, (int, float)) and not isinstance(confidence, bool)
+        ):
             number = doubles.get(confidence) or double(confidence)
-            pairs.append(f'{p_confidence}"{number}{double_suffix}')
+            out.append(f'{p_confidence}"{number}{double_suffix}')
         else:
             raw["confidence"] = confidence
         fact_articles = data["articles"]
-        if not isinstance(fact_articles, (tuple, list)):
-            raw["articles"] = fact_articles
-        elif all(isinstance(a, str) for a in fact_articles):
+        try:
+            # the usual case: articles met before, whose ids are strings
             ordered = sorted(set(fact_articles))
-            for article_id in ordered:
-                article_term = articles.get(article_id) or article(article_id)
-                pairs.append(p_derived + article_term)
+            terms = list(map(articles.__getitem__, ordered))
+            usual = isinstance(fact_articles, (tuple, list))
+        except (KeyError, TypeError):
+            usual = False
+        if usual:
             if ordered != list(fact_articles):
                 raw["articles"] = fact_articles
-        elif not _sorted_unique(fact_articles):
-            raw["articles"] = fact_articles
+        else:
+            terms = derived(fact_articles, raw)
+        if terms:
+            out.append(p_derived + p_derived.join(terms))
         evidence: list[Evidence] = data["evidence"]
-        spans = [(e.article, e.start, e.end) for e in evidence]
-        fits = len(spans) < 2 or spans == sorted(set(spans))
-        for span_key, e in zip(spans, evidence, strict=True):
-            written = sentences.get(span_key)
-            if written is not None and written != e.sentence:
-                fits = False
-        if not fits:
+        spans = list(map(_SPAN, evidence))
+        said = list(map(_SAID, evidence))
+        # What each span said when written before (by another fact), or None.
+        written = list(map(sentences.get, spans))
+        # One node per sentence span: a fact's spans are distinct, and say what
+        # they said before.
+        if (len(spans) > 1 and spans != sorted(set(spans))) or (
+            written.count(None) != len(written) and list(map(sentences.get, spans, said)) != said
+        ):
             # Evidence that does not fit one node per sentence span is kept verbatim.
             raw["evidence"] = [e.model_dump(mode="json") for e in evidence]
-            spans, evidence = [], []
+            evidence = []
         uses = []
         new = []
-        use_base = f"<{fact_text}/evidence/"
-        for span_key, e in zip(spans, evidence, strict=True):
-            article_id, start, end = span_key
-            article_term = articles.get(article_id) or article(article_id)
-            span = f"{segments[article_id]}/{start}-{end}>"
-            ev = evidence_base + span
-            use = use_base + span
-            pairs.append(p_evidence + ev)
-            pairs.append(p_qualified + use)
-            confidence, extractor, version = e.confidence, e.extractor, e.extractor_version
-            uses.append(
-                use_template(
-                    use,
-                    ev,
-                    doubles.get(confidence) or double(confidence),
-                    texts.get(extractor) or text(extractor),
-                    texts.get(version) or text(version),
-                )
-            )
-            if span_key not in sentences:
-                sentences[span_key] = e.sentence
-                new.append(sentence_template(ev, _escaped(e.sentence), start, end, article_term))
+        wide = False  # a new sentence is not ASCII
+        if evidence:
+            use_base = f"<{fact_text}/evidence/"
+            p_use = p_qualified + use_base
+            for span_key, sentence, before, made in zip(
+                spans, said, written, map(_MADE, evidence), strict=True
+            ):
+                article_id, first, after = span_key
+                span = f"{segments.get(article_id) or segment(article_id)}/{first}-{after}>"
+                out.append(f"{p_evidence}{span}{p_use}{span}")
+                if made != last:
+                    ending = ends.get(made) or use_ending(*made)
+                    last = made
+                uses.append(f"{use_base}{span}{use_entity}{span}{ending}")
+                if before is None:
+                    sentences[span_key] = sentence
+                    if '"' in sentence or "\\" in sentence or "\n" in sentence or "\r" in sentence:
+                        sentence = sentence.translate(_LITERAL_ESCAPES)
+                    if not sentence.isascii():
+                        wide = True
+                    new.append(
+                        f"{evidence_base}{span}{said_text}{sentence}{said_start}{first}"
+                        f"{said_end}{after}{said_article}{articles[article_id]}{said_close}"
+                    )
         if raw:
             where = f"edge {u} -> {v} ({key})"
-            pairs.append(p_raw + literal(dump_json(raw, where), _JSON))
-        yield statement(fact, pairs)
-        yield from uses
-        yield from new
+            out.append(p_raw + literal(dump_json(raw, where), _JSON))
+        out.append(" .\n")
+        out += uses
+        if wide:
+            yield syntax.laid_out("".join(out))
+            out.clear()
+            yield syntax.laid_out("".join(new))
+        else:
+            out += new
+            if len(out) > 16384:
+                yield syntax.laid_out("".join(out))
+                out.clear()
+    yield syntax.laid_out("".join(out))
+
+
+def _joined(texts: Iterable[str], size: int = 1 << 20) -> Iterator[str]:
+    """``texts`` joined into texts of about ``size`` characters (or more): a
+    batch at a time, never the whole file.
+    """
+    chunk: list[str] = []
+    length = 0
+    for text in texts:
+        chunk.append(text)
+        length += len(text)
+        if length >= size:
+            yield "".join(chunk)
+            chunk.clear()
+            length = 0
+    if chunk:
+        yield "".join(chunk)
 
 
 def _write_text(statements: Iterable[str], handle: BinaryIO, header: str = "") -> None:
-    """Write ``statements`` (and the ``header`` first) as UTF-8, in large chunks."""
-    chunk = [header]
+    """Write ``statements`` (and the ``header`` first) as UTF-8.
+
+    Each text is written as it comes, not joined to others: the facts come in
+    large texts that are ASCII, and joining a text that is not ASCII to one
+    that is makes both wide (and slow to encode). Small texts are gathered by
+    the file's buffer.
+    """
+    handle.write(header.encode("utf-8"))
     for text in statements:
-        chunk.append(text)
-        if len(chunk) > 4096:
-            handle.write("".join(chunk).encode("utf-8"))
-            chunk.clear()
-    handle.write("".join(chunk).encode("utf-8"))
+        handle.write(text.encode("utf-8"))
 
 
 def _parsed_triples(graph: AllianceGraph, base: str) -> Iterator[Any]:
@@ -694,8 +854,8 @@ def _parsed_triples(graph: AllianceGraph, base: str) -> Iterator[Any]:
     statements = _statements(graph, base, _Syntax(None))
     # N-Triples lines stand alone (no prefixes, no blank nodes), so the text
     # is parsed a batch of statements at a time, never held whole.
-    while batch := list(itertools.islice(statements, 4096)):
-        for quad in pyoxigraph.parse("".join(batch), format=pyoxigraph.RdfFormat.N_TRIPLES):
+    for batch in _joined(statements):
+        for quad in pyoxigraph.parse(batch, format=pyoxigraph.RdfFormat.N_TRIPLES):
             yield quad.triple
 
 
