@@ -176,9 +176,7 @@ class ArticleContext:
         self._domains = domains
         headings = {s for s, e in body_spans if _is_heading(self.text[s:e])}
         spans = doc.sentences
-        self._spans = spans
-        self._span_starts = [s for s, _ in spans]
-        self._buckets: dict[str, dict[int, list[tuple[int, int, int]]]] = {}
+        self._buckets = _by_sentence(spans, self.hits)
         busy = _holding(
             spans,
             [
@@ -215,21 +213,11 @@ class ArticleContext:
     def sentence_cues(self, category: str, index: int) -> Sequence[tuple[int, int, int]]:
         """Cues of one list found inside sentence ``index`` (as :meth:`cue_hits` finds
         them over the sentence's span)."""
-        return self.cues_by_sentence(category).get(index, ())
+        return self._buckets[category].get(index, ())
 
     def cues_by_sentence(self, category: str) -> dict[int, list[tuple[int, int, int]]]:
         """``{sentence index: cues of one list inside it}``, for sentences holding any."""
-        buckets = self._buckets.get(category)
-        if buckets is None:
-            # Each list sorted into sentences once: the finders ask of every sentence,
-            # and most sentences hold no cue of most lists.
-            buckets = self._buckets[category] = {}
-            starts, spans = self._span_starts, self._spans
-            for hit in self.hits[category]:
-                i = bisect_right(starts, hit[0]) - 1
-                if i >= 0 and hit[0] < spans[i][1] and hit[1] <= spans[i][1]:
-                    buckets.setdefault(i, []).append(hit)
-        return buckets
+        return self._buckets[category]
 
     def _slice(self, starts: list[int], items: Sequence[Mention], s: int, e: int) -> list[Mention]:
         lo = bisect_left(starts, s)
@@ -451,7 +439,10 @@ class ArticleContext:
     def _core(self) -> tuple[str, ...]:
         support: Counter[frozenset[str]] = Counter()
         sizes: Counter[int] = Counter()
-        usable = [s for s in self.sentences if (s.cooperative or s.heading) and not s.hostile]
+        # Sentences naming no actor add nothing to any group's support.
+        usable = [
+            s for s in self.sentences if (s.cooperative or s.heading) and not s.hostile and s.states
+        ]
         for sentence in self.sentences:
             for _, _, size in sentence.collective:
                 if size > 0:
@@ -475,9 +466,14 @@ class ArticleContext:
         if not support:
             return ()
         # A group is supported by every sentence naming all of its members together.
-        expanded = [
-            (s, frozenset(m for a in s.actors() for m in self._acting_members(a))) for s in usable
-        ]
+        acting: dict[frozenset[str], frozenset[str]] = {}  # the same actors recur
+        expanded = []
+        for s in usable:
+            named = s.actors()
+            found = acting.get(named)
+            if found is None:
+                found = acting[named] = frozenset(m for a in named for m in self._acting_members(a))
+            expanded.append((s, found))
         scored = {
             group: sum(2 if s.heading else 1 for s, actors in expanded if group <= actors)
             for group in support
@@ -724,6 +720,26 @@ def _inside(m: Mention, spans: tuple[tuple[int, int], ...]) -> bool:
     """Whether a mention lies inside one of the (sorted, disjoint) body spans."""
     i = bisect_right(spans, (m.start, _BEYOND)) - 1
     return i >= 0 and spans[i][0] <= m.start and m.end <= spans[i][1]
+
+
+def _by_sentence(
+    sentences: Sequence[tuple[int, int]], hits: dict[str, list[tuple[int, int, int]]]
+) -> dict[str, dict[int, list[tuple[int, int, int]]]]:
+    """Each list's cues sorted into the sentences that wholly hold them.
+
+    Done once an article: the finders ask of every sentence, and most sentences
+    hold no cue of most lists.
+    """
+    starts = [s for s, _ in sentences]
+    out: dict[str, dict[int, list[tuple[int, int, int]]]] = {}
+    for category, found in hits.items():
+        buckets: dict[int, list[tuple[int, int, int]]] = {}
+        for hit in found:
+            i = bisect_right(starts, hit[0]) - 1
+            if i >= 0 and hit[1] <= sentences[i][1] and hit[0] < sentences[i][1]:
+                buckets.setdefault(i, []).append(hit)
+        out[category] = buckets
+    return out
 
 
 def _holding(sentences: Sequence[tuple[int, int]], spans: list[tuple[int, int]]) -> set[int]:
