@@ -138,24 +138,15 @@ class _Model(BaseModel):
 
     # A parallel build sends every extraction back from its workers: millions
     # of models at 100,000 articles, unpickled by the process that merges them.
-    # Pydantic pickles each model as a dict naming every field, restored in
-    # several calls; these travel as their values alone and come back in one
-    # call, without validating again what was valid when it was sent.
+    # Pydantic restores each model in several calls; these come back in one,
+    # without validating again what was valid when it was sent.
     def __reduce__(self) -> str | tuple[Any, ...]:
         if self.__pydantic_private__ or self.__pydantic_extra__:
             return super().__reduce__()
-        cls = type(self)
-        names = cls.__pydantic_fields__
         given = self.__pydantic_fields_set__
-        values = self.__dict__
-        return (
-            _rebuild,
-            (
-                cls,
-                tuple([values[name] for name in names]),
-                None if len(given) == len(names) else given,
-            ),
-        )
+        every = len(given) == len(type(self).__pydantic_fields__)
+        # The unpickled dict is the model's own: made fresh, copied by no one.
+        return (_rebuild, (type(self), self.__dict__, None if every else given))
 
 
 _FIELDS_SETS: dict[frozenset[str], set[str]] = {}
@@ -173,19 +164,18 @@ def _share_fields_set(model: BaseModel) -> None:
         object.__setattr__(model, "__pydantic_fields_set__", shared)
 
 
-def _rebuild(cls: type[_Model], values: tuple[Any, ...], given: set[str] | None) -> _Model:
+def _rebuild(cls: type[_Model], values: dict[str, Any], given: set[str] | None) -> _Model:
     """The model :meth:`_Model.__reduce__` sent; ``given`` None means every field was."""
-    names = cls.__pydantic_fields__
     if given is None:
         given = _EVERY_FIELD.get(cls)
         if given is None:
-            every = set(names)
+            every = set(cls.__pydantic_fields__)
             given = _EVERY_FIELD[cls] = _FIELDS_SETS.setdefault(frozenset(every), every)
     else:
         given = _FIELDS_SETS.setdefault(frozenset(given), given)
     model = cls.__new__(cls)
     setattr_ = object.__setattr__
-    setattr_(model, "__dict__", dict(zip(names, values, strict=True)))
+    setattr_(model, "__dict__", values)
     setattr_(model, "__pydantic_fields_set__", given)
     setattr_(model, "__pydantic_extra__", None)
     setattr_(model, "__pydantic_private__", None)

@@ -441,6 +441,23 @@ def _merge_key(e: Evidence) -> tuple[str, int, str]:
     return (e.article, e.start, e.sentence)
 
 
+def _cooperation_edge(a: str, b: str, domain: str, data: dict[str, Any]) -> CooperationEdge:
+    """The result for a cooperation edge of the graph, from its attributes."""
+    # Indexing a large graph makes hundreds of thousands of these, and a frozen
+    # dataclass's __init__ sets each field through object.__setattr__.
+    edge: CooperationEdge = object.__new__(CooperationEdge)
+    edge.__dict__.update(
+        a=a,
+        b=b,
+        domain=domain,
+        support=data["support"],
+        confidence=data["confidence"],
+        evidence=tuple(data["evidence"]),
+        articles=tuple(data["articles"]),
+    )
+    return edge
+
+
 def _insort(items: list[Any], item: Any) -> None:
     """Insert ``item`` into a sorted list unless it is there already."""
     if not items or items[-1] < item:
@@ -531,7 +548,8 @@ class _Merged:
         merged = cls()
         seen: dict[tuple[str, int, str], Evidence] = {}
         for e in chain.from_iterable(lists):
-            key = _merge_key(e)
+            # _merge_key written out: a large graph's agreements cite a million sentences.
+            key = (e.article, e.start, e.sentence)
             known = seen.setdefault(key, e)
             if known is not e and known != e:
                 merged.irregular = True
@@ -676,57 +694,61 @@ class _Index:
     def _read_edges(self, graph: nx.MultiDiGraph) -> None:
         cooperation: dict[Pair, list[tuple[str, dict[str, Any]]]] = defaultdict(list)
         evidence: dict[str, list[Iterable[Evidence]]] = defaultdict(list)
-        kinds = graph._node  # networkx's own dict: the view costs a call per edge
-        for u, v, key, data in graph.edges(keys=True, data=True):
-            predicate = data["predicate"]
-            if predicate == "cooperates_with":
-                cooperation[_code(u), _code(v)].append((data["domain"], data))
-            elif predicate == "targets":
-                self._target(u, v, key, data)
-            elif predicate == "party_to":
-                if kinds[v].get("kind") == "agreement":
-                    evidence[v].append(data["evidence"])
-            elif predicate == "covers":
-                if kinds[u].get("kind") == "agreement":
-                    evidence[u].append(data["evidence"])
-            elif predicate == "acts_for" and kinds[u].get("kind") == "person":
-                evidence[u].append(data["evidence"])
+        # networkx's own dicts, read in the order its edge view gives: the
+        # view costs a call per edge, and a large graph has half a million.
+        kinds = graph._node
+        for u, successors in graph._succ.items():
+            first = _code(u)
+            for v, keyed in successors.items():
+                pair: list[tuple[str, dict[str, Any]]] | None = None
+                for key, data in keyed.items():
+                    predicate = data["predicate"]
+                    if predicate == "cooperates_with":
+                        if pair is None:
+                            pair = cooperation[first, _code(v)]
+                        pair.append((data["domain"], data))
+                    elif predicate == "targets":
+                        self._target(u, v, key, data)
+                    elif predicate == "party_to":
+                        if kinds[v].get("kind") == "agreement":
+                            evidence[v].append(data["evidence"])
+                    elif predicate == "covers":
+                        if kinds[u].get("kind") == "agreement":
+                            evidence[u].append(data["evidence"])
+                    elif predicate == "acts_for" and kinds[u].get("kind") == "person":
+                        evidence[u].append(data["evidence"])
         for node, lists in evidence.items():
             self.merged[node] = _Merged.of(lists)
         self._read_cooperation(cooperation)
 
     def _read_cooperation(self, found: dict[Pair, list[tuple[str, dict[str, Any]]]]) -> None:
         codes = self.codes
+        cells = self.cells
         rows: dict[str, dict[str, list[tuple[str, CooperationEdge]]]] = defaultdict(
             lambda: defaultdict(list)
         )
         state_pairs: dict[str, list[Pair]] = defaultdict(list)
         neighbours: dict[str, list[tuple[str, dict[str, Any]]]] = defaultdict(list)
         article_edges: dict[str, list[Any]] = defaultdict(list)
+        coop_edges = coop_support = 0
         for (a, b), edges in found.items():
             rec = _Pair(codes.setdefault(a, a), codes.setdefault(b, b), self.shared)
             a, b = rec.a, rec.b
             self.pairs[rec.key] = rec
-            edges.sort(key=_first)
-            cells_a = self.cells.setdefault(a, {})
-            cells_b = self.cells.setdefault(b, {})
+            if len(edges) > 1:
+                edges.sort(key=_first)
+            cells_a = cells.setdefault(a, {})
+            cells_b = cells.setdefault(b, {})
             support = 0
             articles: set[str] = set()
             for domain, data in edges:
-                edge = CooperationEdge(
-                    a,
-                    b,
-                    domain,
-                    data["support"],
-                    data["confidence"],
-                    tuple(data["evidence"]),
-                    tuple(data["articles"]),
-                )
+                edge = _cooperation_edge(a, b, domain, data)
                 rec.edges[domain] = edge
                 rows[domain][a].append((b, edge))
-                support += edge.support
-                cells_a[domain] = cells_a.get(domain, 0) + edge.support
-                cells_b[domain] = cells_b.get(domain, 0) + edge.support
+                n = edge.support
+                support += n
+                cells_a[domain] = cells_a.get(domain, 0) + n
+                cells_b[domain] = cells_b.get(domain, 0) + n
                 articles.update(edge.articles)
                 for article in edge.articles:
                     article_edges[article] += (rec, domain)
@@ -737,13 +759,15 @@ class _Index:
                 "confidence": max(e.confidence for e in rec.edges.values()),
             }
             rec.articles = sorted(articles)
-            self.coop_edges += len(edges)
-            self.coop_support += support
+            coop_edges += len(edges)
+            coop_support += support
             for code in (a,) if a == b else (a, b):
                 state_pairs[code].append(rec.key)
             neighbours[a].append((b, rec.attrs))
             neighbours[b].append((a, rec.attrs))
             self.unordered_pairs = self.unordered_pairs or b < a
+        self.coop_edges += coop_edges
+        self.coop_support += coop_support
         for domain, firsts in rows.items():
             self.domain_firsts[domain] = sorted(firsts)
             self.domain_rows[domain] = {first: _Row.of(row) for first, row in firsts.items()}
