@@ -118,16 +118,18 @@ class CueIndex:
         for last, (length, payloads) in self._automaton.iter(text):
             start = last - length + 1
             end = last + 1
-            if start > 0 and text[start - 1].isalnum() and text[start].isalnum():
+            if start and text[start - 1].isalnum() and text[start].isalnum():
                 continue
+            inside = end < n and text[end].isalnum() and text[last].isalnum()
             for category, prefix, size in payloads:
-                stop = end
                 if prefix:
+                    # A prefix ("cooperat*") runs to the end of its word.
+                    stop = end
                     while stop < n and text[stop].isalnum():
                         stop += 1
-                elif stop < n and text[stop].isalnum() and text[stop - 1].isalnum():
-                    continue
-                hits[category].append((start, stop, size))
+                    hits[category].append((start, stop, size))
+                elif not inside:
+                    hits[category].append((start, end, size))
         for found in hits.values():
             found.sort()
         hits["collective"] = _longest(hits["collective"])

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import ahocorasick
 
@@ -70,14 +70,16 @@ def lower_same_length(text: str) -> str:
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
+class Mention(NamedTuple):
     """A vocabulary phrase found at ``text[start:end]``.
 
     ``kind`` is one of ``state``, ``org``, ``person``, ``non_actor``,
     ``domain``, ``not_domain``; ``ref`` the id it resolves to (alpha-3 code,
     organisation id, person name, domain id); ``form`` how it was named
     (``name``, ``weak``, ``demonym``, ``capital``, ``organ`` for states).
+
+    A named tuple: an article has dozens, and a tuple is made in a third
+    of the time a frozen dataclass takes.
     """
 
     start: int
@@ -220,19 +222,24 @@ class Matcher:
     @staticmethod
     def _scan(automaton: ahocorasick.Automaton, text: str) -> list[Mention]:
         found: list[tuple[int, int, tuple[_Payload, ...]]] = []
+        keep = found.append
         n = len(text)
+        overlapping = False
+        previous_end = 0
         for last, (length, payloads) in automaton.iter(text):
             start = last - length + 1
             end = last + 1
             # Word characters on both sides of an edge: part of a longer word.
-            if start > 0 and text[start - 1].isalnum() and text[start].isalnum():
+            if start and text[start - 1].isalnum() and text[start].isalnum():
                 continue
             if end < n and text[end].isalnum() and text[last].isalnum():
                 continue
-            found.append((start, end, payloads))
-        # Matches come out by end; when no two overlap (the usual case) every one is
-        # a mention, already in text order.
-        overlapping = any(found[i][0] < found[i - 1][1] for i in range(1, len(found)))
+            # Matches come out by end; when no two overlap (the usual case) every
+            # one is a mention, already in text order.
+            if start < previous_end:
+                overlapping = True
+            previous_end = end
+            keep((start, end, payloads))
         if overlapping:
             # Longest first, then leftmost: a phrase inside a longer phrase is not a mention.
             found.sort(key=lambda m: (m[0] - m[1], m[0]))
@@ -245,12 +252,15 @@ class Matcher:
                 kept.append((start, end, payloads))
             kept.sort(key=lambda m: m[0])
             found = kept
-        mentions: list[Mention] = []
-        for start, end, payloads in found:
-            kind, ref, form = payloads[0]
-            possessive = text.startswith(("'s", "'"), end) and not text.startswith("'s ", end - 1)
-            mentions.append(Mention(start, end, kind, ref, form, possessive))
-        return mentions
+        return [
+            Mention(
+                start,
+                end,
+                *payloads[0],
+                text.startswith("'", end) and not text.startswith("'s ", end - 1),
+            )
+            for start, end, payloads in found
+        ]
 
     def names(self, folded: str) -> list[Mention]:
         """State, organisation, person and non-actor mentions in a :func:`fold`-ed text."""
