@@ -47,6 +47,7 @@ import logging
 import re
 import string
 import warnings
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from importlib import resources
@@ -273,6 +274,7 @@ _ARTICLE_FIELDS = {
     "sha256": AG.sha256,
 }
 _FORMAT_VERSION = 1
+_UNRESERVED = re.compile(r"[A-Za-z0-9_.~-]*")  # what quote() leaves as it is
 
 
 def _check_base(base: str) -> str:
@@ -285,7 +287,8 @@ def _check_base(base: str) -> str:
 
 
 def _segment(text: str) -> str:
-    return quote(text, safe="")
+    # most ids need no quoting, and quote() is slow to find that out
+    return text if _UNRESERVED.fullmatch(text) else quote(text, safe="")
 
 
 def _node_path(node: str) -> str:
@@ -331,6 +334,14 @@ class _Syntax:
     def __init__(self, prefixes: dict[str, str] | None) -> None:
         self.turtle = prefixes is not None
         self._namespaces = sorted((prefixes or {}).items(), key=lambda item: -len(item[1]))
+        # When every namespace ends with "/" or "#" (as written ones do), the one
+        # that can compact an IRI is the IRI up to its last "/" or "#": a local
+        # name has neither.
+        self._by_namespace: dict[str, str] | None = None
+        if all(ns.endswith(("/", "#")) for _, ns in self._namespaces):
+            self._by_namespace = {}
+            for name, ns in self._namespaces:
+                self._by_namespace.setdefault(ns, name)
         self._terms: dict[str, str] = {_TYPE: "a"} if self.turtle else {}
         lines = [f"@prefix {name}: <{ns}> .\n" for name, ns in sorted((prefixes or {}).items())]
         self.header = "".join(lines) + "\n" if prefixes else ""
@@ -343,6 +354,12 @@ class _Syntax:
         return text
 
     def _compact(self, iri: str) -> str:
+        if self._by_namespace is not None:
+            cut = max(iri.rfind("/"), iri.rfind("#")) + 1
+            name = self._by_namespace.get(iri[:cut])
+            if name is not None and _PN_LOCAL.fullmatch(iri, cut):
+                return f"{name}:{iri[cut:]}"
+            return f"<{iri}>"
         for name, namespace in self._namespaces:
             if iri.startswith(namespace) and _PN_LOCAL.fullmatch(iri, len(namespace)):
                 return f"{name}:{iri[len(namespace) :]}"
@@ -484,27 +501,28 @@ def _statements(graph: AllianceGraph, base: str, syntax: _Syntax) -> Iterator[st
         return list(dict.fromkeys(pairs))
 
     # Nodes and the articles they mention recur: their IRIs are made once.
-    resources: dict[tuple[str, str], str] = {}
+    node_terms: dict[str, str] = {}
+    resources: dict[str, dict[str, str]] = {}  # kind → value → term
 
     def node_iri(node: str) -> str:
-        text = resources.get(("", node))
+        text = node_terms.get(node)
         if text is None:
-            text = resources["", node] = term(base + _node_path(node))
+            text = node_terms[node] = term(base + _node_path(node))
         return text
 
-    def value_terms(kind: str, values: Iterable[str]) -> Iterator[str]:
-        for value in values:
-            if kind == "text":
-                yield literal(value)
-            elif kind == "date":
-                yield literal(value, _date_type(value))
-            elif kind == "wikidata":
-                yield term(_WD + value)
-            else:
-                text = resources.get((kind, value))
-                if text is None:
-                    text = resources[kind, value] = term(f"{base}{kind}/{_segment(value)}")
-                yield text
+    def resource(found: dict[str, str], kind: str, value: str) -> str:
+        text = found[value] = term(f"{base}{kind}/{_segment(value)}")
+        return text
+
+    def value_terms(kind: str, values: tuple[str, ...]) -> list[str]:
+        if kind == "text":
+            return [literal(value) for value in values]
+        if kind == "date":
+            return [literal(value, _date_type(value)) for value in values]
+        if kind == "wikidata":
+            return [term(_WD + value) for value in values]
+        found = resources.setdefault(kind, {})
+        return [found.get(value) or resource(found, kind, value) for value in values]
 
     # the graph itself
     scheme = term(base + "domains")
@@ -538,14 +556,14 @@ def _statements(graph: AllianceGraph, base: str, syntax: _Syntax) -> Iterator[st
     # nodes, with the direct triples that start from them (gathered in one
     # pass over the edges, which the facts below need sorted anyway)
     edges = _sorted_edges(graph)
-    direct: dict[str, set[tuple[str, str]]] = {}
+    direct: defaultdict[str, set[tuple[str, str]]] = defaultdict(set)
     for u, v, _, data in edges:
         relation: Any = data.get("predicate")
         known = _PREDICATES.get(relation)
         if known is not None:
-            direct.setdefault(u, set()).add((known[1], v))
+            direct[u].add((known[1], v))
         if relation == "cooperates_with":
-            direct.setdefault(v, set()).add((AG.cooperatesWith, u))
+            direct[v].add((AG.cooperatesWith, u))
     concepts = graph.vocabulary.domains
     mentioned_nodes = set()
     for node, attrs in sorted(graph.nx.nodes(data=True)):
@@ -560,7 +578,8 @@ def _statements(graph: AllianceGraph, base: str, syntax: _Syntax) -> Iterator[st
         for key, value in mapped.items():
             predicate, value_kind = _ATTRIBUTE_TERMS.get(key, ("", ""))
             values = value if isinstance(value, tuple) else (value,)
-            pairs.extend(pair(predicate, o) for o in value_terms(value_kind, values))
+            head = f"{term(predicate)} "
+            pairs.extend([head + o for o in value_terms(value_kind, values)])
         if kind == "domain":
             ident = node.partition(":")[2]
             concept = concepts.get(ident)
@@ -573,7 +592,7 @@ def _statements(graph: AllianceGraph, base: str, syntax: _Syntax) -> Iterator[st
             pairs.append(pair(AG.rawAttributes, literal(dump_json(raw, node), _JSON)))
         if absent:
             pairs.append(pair(AG.absentAttributes, literal(dump_json(absent, node), _JSON)))
-        pairs.extend(pair(p, node_iri(v)) for p, v in sorted(direct.get(node, ())))
+        pairs.extend([f"{term(p)} {node_iri(v)}" for p, v in sorted(direct.get(node, ()))])
         yield statement(node_iri(node), unique(pairs))
 
     # the rest of the domain scheme, so that skos:broader* reaches the top
