@@ -432,3 +432,30 @@ def test_turtle_in_another_layout_reads_as_its_triples_say(written, tmp_path, ed
         pyoxigraph.RdfFormat.N_TRIPLES,
     )
     assert ag.read(turtle) == ag.read(as_ntriples)
+
+
+def test_sentences_that_are_not_ascii_among_ascii_ones_read_back_equal(seed_graph, tmp_path):
+    data = seed_graph.to_dict()
+    edges = [e for e in data["edges"] if e["evidence"]]
+    for edge in edges[::3]:
+        for evidence in edge["evidence"]:
+            evidence["sentence"] = "Über " + evidence["sentence"] + " — 日本"
+    graph = ag.AllianceGraph.from_dict(data)
+    for ext in ("ttl", "nt"):
+        assert ag.read(graph.write(tmp_path / f"wide.{ext}")) == graph
+    assert "Über" in (tmp_path / "wide.ttl").read_text(encoding="utf-8")
+    from_turtle = set(pyoxigraph.parse(path=tmp_path / "wide.ttl"))
+    assert from_turtle == set(pyoxigraph.parse(path=tmp_path / "wide.nt"))
+
+
+def test_a_sentence_span_two_facts_disagree_on_reads_back_equal(seed_graph, tmp_path):
+    data = seed_graph.to_dict()
+    first, second = [e for e in data["edges"] if e["evidence"]][:2]
+    second["evidence"] = [{**first["evidence"][0], "sentence": "Not what it said."}]
+    graph = ag.AllianceGraph.from_dict(data)
+    for ext in ("ttl", "nt"):
+        assert ag.read(graph.write(tmp_path / f"disagree.{ext}")) == graph
+    # one sentence node per span: the fact written second keeps its evidence verbatim
+    assert '\\"evidence\\":[' in (tmp_path / "disagree.ttl").read_text(encoding="utf-8")
+    from_turtle = set(pyoxigraph.parse(path=tmp_path / "disagree.ttl"))
+    assert from_turtle == set(pyoxigraph.parse(path=tmp_path / "disagree.nt"))
