@@ -28,6 +28,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from itertools import combinations
+from typing import NamedTuple
 
 from ..corpus import Document
 from ..models import Evidence
@@ -63,9 +64,11 @@ IMPLIED = 0.7
 INHERITED = 0.6
 
 
-@dataclass(frozen=True, slots=True)
-class StateRef:
-    """An actor named in a sentence (``JPN`` or ``org:eu``) and its role there."""
+class StateRef(NamedTuple):
+    """An actor named in a sentence (``JPN`` or ``org:eu``) and its role there.
+
+    A named tuple, like :class:`~.mentions.Mention`: one is made for every name.
+    """
 
     state: str
     start: int
@@ -550,15 +553,21 @@ class ArticleContext:
                 else:
                     continue
             out.append(result)
-        if subject is not None and len(subject.members) >= 2:
-            self._last = subject.members
-            self._last_index = sentence.index
+        if subject is not None:
+            members = subject.members
+            if len(members) >= 2:
+                self._last = members
+                self._last_index = sentence.index
         return out
 
     def _clause(self, sentence: Sentence, ci: int) -> Participation | None:
         start, end = sentence.clauses[ci]
         refs = [r for r in sentence.states if start <= r.start < end and r.role == "actor"]
-        explicit = list(dict.fromkeys(m for r in refs for m in self._acting_members(r.state)))
+        explicit: list[str] = []  # in order, each once; a clause names a handful
+        for r in refs:
+            for member in self._acting_members(r.state):
+                if member not in explicit:
+                    explicit.append(member)
         collective = [size for a, _, size in sentence.collective if start <= a < end]
         group = self.resolve_collective(sentence, collective[0]) if collective else frozenset()
         if group:
@@ -580,8 +589,11 @@ class ArticleContext:
                 return Participation(ci, star, EXPLICIT)
             if chains:
                 touching = [c for c in chains if c & core]
-                longest = max(chains, key=lambda c: (len(c), sorted(c)))
-                members = set().union(*touching) if touching else set(longest)
+                if touching:
+                    members = set[str]().union(*touching)
+                else:
+                    longest = max(chains, key=lambda c: (len(c), sorted(c)))
+                    members = set(longest)
                 members |= set(explicit) & core
             elif len(set(explicit) & core) >= 2:
                 members = set(explicit) & core
