@@ -105,8 +105,11 @@ class AllianceGraph(QueryMixin):
         if article.id in self.articles:
             log.warning("article %s added twice; its facts merge with the first", article.id)
         self.articles[article.id] = article
+        nodes = self.nx._node
         for state in extraction.states:
-            self._state_node(state)
+            # Tested here: an article names twenty states, nearly all known.
+            if f"state:{state}" not in nodes:
+                self._state_node(state)
         for org_id in extraction.organizations:
             self._org_node(org_id)
         renames: dict[str, str] = {}
@@ -232,8 +235,10 @@ class AllianceGraph(QueryMixin):
             self._query_index.agreement_changed(node, parties, domains, aliases)
         for key in keys:
             self._alias_index.setdefault(key, node)
+        nodes = self.nx._node
         for party in agreement.parties:
-            self._state_node(party)
+            if f"state:{party}" not in nodes:
+                self._state_node(party)
         return node
 
     def _add_relation(self, relation: Relation, renames: dict[str, str]) -> None:

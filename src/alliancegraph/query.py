@@ -750,8 +750,9 @@ class _Index:
                 cells_a[domain] = cells_a.get(domain, 0) + n
                 cells_b[domain] = cells_b.get(domain, 0) + n
                 articles.update(edge.articles)
+                cited = (rec, domain)
                 for article in edge.articles:
-                    article_edges[article] += (rec, domain)
+                    article_edges[article] += cited
             rec.attrs = {
                 "weight": support,
                 "support": support,
