@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from pydantic import ValidationError
+from pydantic import PrivateAttr, ValidationError
 
 from alliancegraph import (
     Agreement,
@@ -157,6 +157,20 @@ def test_unpickled_models_given_the_same_fields_share_one_fields_set():
     first, second = pickle.loads(pickle.dumps([_extraction(), _extraction()]))
     assert first.relations[0].__pydantic_fields_set__ is second.relations[0].__pydantic_fields_set__
     assert first.article.__pydantic_fields_set__ is second.article.__pydantic_fields_set__
+
+
+class _Noted(Evidence):
+    _note: str = PrivateAttr(default="")
+
+
+def test_a_model_with_private_attributes_pickles_them_too():
+    import pickle
+
+    noted = _Noted(article="a", sentence="s", start=0, end=1)
+    noted._note = "checked"
+    back = pickle.loads(pickle.dumps(noted))
+    assert back == noted
+    assert back._note == "checked"
 
 
 def test_an_unpickled_model_is_still_frozen():

@@ -31,7 +31,7 @@ from __future__ import annotations
 import difflib
 import re
 import sys
-from typing import Any, Literal
+from typing import Any, Literal, SupportsIndex
 
 from pydantic import (
     BaseModel,
@@ -140,9 +140,9 @@ class _Model(BaseModel):
     # of models at 100,000 articles, unpickled by the process that merges them.
     # Pydantic restores each model in several calls; these come back in one,
     # without validating again what was valid when it was sent.
-    def __reduce__(self) -> str | tuple[Any, ...]:
+    def __reduce_ex__(self, protocol: SupportsIndex) -> str | tuple[Any, ...]:
         if self.__pydantic_private__ or self.__pydantic_extra__:
-            return super().__reduce__()
+            return super().__reduce_ex__(protocol)
         given = self.__pydantic_fields_set__
         every = len(given) == len(type(self).__pydantic_fields__)
         # The unpickled dict is the model's own: made fresh, copied by no one.
@@ -165,7 +165,7 @@ def _share_fields_set(model: BaseModel) -> None:
 
 
 def _rebuild(cls: type[_Model], values: dict[str, Any], given: set[str] | None) -> _Model:
-    """The model :meth:`_Model.__reduce__` sent; ``given`` None means every field was."""
+    """The model :meth:`_Model.__reduce_ex__` sent; ``given`` None means every field was."""
     if given is None:
         given = _EVERY_FIELD.get(cls)
         if given is None:
