@@ -34,6 +34,15 @@ from .cues import CompiledCues
 __all__ = ["AgreementFinding", "find_agreements"]
 
 _TOKEN = re.compile(r"[A-Za-z0-9][\w.’'\-–&]*|[^\w\s]")
+# Compiled once: these run for every word of every candidate name, and re's
+# own cache of compiled patterns costs a lookup each call.
+_YEAR = re.compile(r"(?:19|20)\d\d|\d+(?:st|nd|rd|th)")
+_OWNER_GAP = re.compile(r"(?:'s|’s)\s+(?:the\s+)?")
+_THE_HEAD = re.compile(r"\b[Tt]he\s+(?P<head>[a-z]+)\b")
+_LEADING_THE = re.compile(r"^the\s+")
+_NON_WORD = re.compile(r"[\W_]+")
+_JOINER = re.compile(r"[-–/]")
+_POSSESSIVE_END = re.compile(r"(?:'s|’s)$")
 _CONNECTORS = frozenset({"and", "of", "for", "on", "the", "&", "in", "to"})
 _DETERMINERS = frozenset({"a", "an", "the", "its", "their", "this", "that", "his", "her", "our"})
 _TAIL_CONNECTORS = frozenset({"for", "on", "of", "against", "in", "to", "and"})
@@ -174,7 +183,7 @@ def _is_acronym(word: str) -> bool:
 
 
 def _is_year(word: str) -> bool:
-    return bool(re.fullmatch(r"(?:19|20)\d\d|\d+(?:st|nd|rd|th)", word))
+    return bool(_YEAR.fullmatch(word))
 
 
 def _name_word(word: str, cues: CompiledCues) -> bool:
@@ -521,7 +530,7 @@ def _parties(ctx: ArticleContext, sentence: Sentence, cand: _Candidate) -> set[s
     if before:
         owner = before[-1]
         gap = ctx.text[owner.end : cand.start]
-        if re.fullmatch(r"(?:'s|’s)\s+(?:the\s+)?", gap) and not owner.state.startswith("org:"):
+        if _OWNER_GAP.fullmatch(gap) and not owner.state.startswith("org:"):
             return {owner.state}
     inside = {
         r.state
@@ -568,7 +577,7 @@ def _anaphora(ctx: ArticleContext, sentence: Sentence, candidates: list[_Candida
         return
     if not ctx.sentence_cues("agreement_heads", sentence.index):
         return  # no head word ("pact", "deal") for "the …" to be
-    for match in re.finditer(r"\b[Tt]he\s+(?P<head>[a-z]+)\b", sentence.text):
+    for match in _THE_HEAD.finditer(sentence.text):
         kind = ctx.cues.generic_heads.get(match.group("head"))
         if kind is None:
             continue
@@ -582,12 +591,12 @@ def _anaphora(ctx: ArticleContext, sentence: Sentence, candidates: list[_Candida
 # ------------------------------------------------------------------ merging
 def _key(name: str) -> str:
     name = name.casefold().replace("’", "'")
-    name = re.sub(r"^the\s+", "", name)
-    return re.sub(r"[\W_]+", " ", name).strip()
+    name = _LEADING_THE.sub("", name)
+    return _NON_WORD.sub(" ", name).strip()
 
 
 def _is_state_word(ctx: ArticleContext, word: str) -> bool:
-    parts = [p for p in re.split(r"[-–/]", _bare(word)) if p]
+    parts = [p for p in _JOINER.split(_bare(word)) if p]
     return bool(parts) and all(ctx.vocabulary.state_code(part) for part in parts)
 
 
@@ -706,4 +715,4 @@ def _merge(ctx: ArticleContext, candidates: list[_Candidate]) -> list[_Candidate
 
 def _strip_possessive(name: str) -> str:
     """The name without a possessive or a closing quote: "… Decade'" → "… Decade"."""
-    return re.sub(r"(?:'s|’s)$", "", name).rstrip("'’\"”")
+    return _POSSESSIVE_END.sub("", name).rstrip("'’\"”")

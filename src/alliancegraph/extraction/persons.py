@@ -79,6 +79,8 @@ _APPOSITION = re.compile(
     r"(?P<title>(?:[a-z\-]+\s+){0,3}(?:minister|secretary|president|ambassador|envoy|"
     r"spokesperson|spokesman|spokeswoman|adviser|advisor|chief|commander|premier|chancellor))\b"
 )
+_JOINING_GAP = re.compile(r"(?:'s|’s)?(?:\s|,|\band\b)*")
+_POSSESSIVE_END = re.compile(r"(?:'s|’s|'|’)$")
 _OF_STATE = re.compile(r"^\s+of\s+(?:the\s+)?(?P<state>[A-Z][\w.\-]+(?:\s+[A-Z][\w\-]+)?)")
 
 
@@ -240,7 +242,7 @@ def _state_before(ctx: ArticleContext, sentence: Sentence, start: int) -> str | 
     for ref in reversed(sentence.states):
         if ref.end <= start and ref.form != "person":
             gap = ctx.cues.roles.sub(" ", ctx.text[ref.end : start])
-            if re.fullmatch(r"(?:'s|’s)?(?:\s|,|\band\b)*", gap):
+            if _JOINING_GAP.fullmatch(gap):
                 return ref.state
             return None
     return None
@@ -264,7 +266,7 @@ def _clean_name(raw: str, vocab: Vocabulary) -> str | None:
     if not kept:
         return None
     name = " ".join(kept)
-    name = re.sub(r"(?:'s|’s|'|’)$", "", name)
+    name = _POSSESSIVE_END.sub("", name)
     if len(name.split()) < 2 or _is_state_word(vocab, name.split()[0]):
         return None
     return name
