@@ -279,6 +279,20 @@ def test_a_file_whose_triples_are_shuffled_is_read_again_whole_and_equal(
     assert any("reading it again" in r.getMessage() for r in caplog.records)
 
 
+@pytest.mark.parametrize("shuffled", [False, True], ids=["in-order", "shuffled"])
+def test_a_triple_used_as_a_term_is_refused_naming_the_file(written, tmp_path, shuffled):
+    lines = written["nt"].read_text(encoding="utf-8").splitlines(keepends=True)
+    if shuffled:  # read again whole: the second reading refuses it too
+        random.Random(7).shuffle(lines)
+    quoted = "<<( <https://x.org/s> <https://x.org/p> <https://x.org/o> )>>"
+    lines.append(f"<https://x.org/a> <https://x.org/says> {quoted} .\n")
+    path = tmp_path / "quoted.nt"
+    path.write_text("".join(lines), encoding="utf-8")
+
+    with pytest.raises(GraphFormatError, match=r"quoted\.nt: .*triple used as a term"):
+        ag.read(path)
+
+
 def _edited_turtle(written: dict[str, Path], tmp_path: Path, old: str, new: str) -> Path:
     text = written["ttl"].read_text(encoding="utf-8")
     assert old in text

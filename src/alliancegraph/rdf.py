@@ -1434,19 +1434,26 @@ def _streamed_subjects(quads: Iterable[Any]) -> Iterator[tuple[str, dict[str, li
     """Each run of triples with the same subject, as the subject and its block."""
     subject: Any = None
     block: dict[str, list[str]] = {}
-    for s, p, o, _ in quads:
-        if s != subject:
-            if subject is not None:
-                yield subject.value, block
-            subject, block = s, {}
-        predicate = p.value
-        values = block.get(predicate)
-        if values is None:
-            block[predicate] = [o.value]
-        else:
-            values.append(o.value)
-    if subject is not None:
-        yield subject.value, block
+    try:
+        for s, p, o, _ in quads:
+            if s != subject:
+                if subject is not None:
+                    yield subject.value, block
+                subject, block = s, {}
+            predicate = p.value
+            values = block.get(predicate)
+            if values is None:
+                block[predicate] = [o.value]
+            else:
+                values.append(o.value)
+        if subject is not None:
+            yield subject.value, block
+    except AttributeError as err:
+        # Of the terms pyoxigraph reads, only an RDF 1.2 triple term ("<<( s p o )>>")
+        # has no value; reported as the parser reports the file's other errors.
+        raise SyntaxError(
+            "a triple used as a term (RDF 1.2 '<< … >>'), which alliancegraph graphs never hold"
+        ) from err
 
 
 def _grouped_subjects(quads: Iterable[Any]) -> dict[str, dict[str, list[str]]]:
@@ -1695,7 +1702,8 @@ def read_rdf(
         except _SplitSubjectError as unordered:
             log.info("%s: subjects are split (at <%s>); reading it again whole", path, unordered)
         del reader
-        by_subject = _grouped_subjects(_parse(path, rdf_format))
+        with _parser_errors(path):
+            by_subject = _grouped_subjects(_parse(path, rdf_format))
         graphs = sum(AG.KnowledgeGraph in block.get(_TYPE, ()) for block in by_subject.values())
         if graphs != 1:
             raise _not_ours(path)
