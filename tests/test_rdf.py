@@ -448,6 +448,14 @@ def test_turtle_in_another_layout_reads_as_its_triples_say(written, tmp_path, ed
     assert ag.read(turtle) == ag.read(as_ntriples)
 
 
+def _assert_turtle_and_ntriples_read_back(graph: ag.AllianceGraph, stem: Path) -> None:
+    """``graph`` written as Turtle and as N-Triples reads back equal, with the same triples."""
+    for ext in ("ttl", "nt"):
+        assert ag.read(graph.write(stem.with_suffix(f".{ext}"))) == graph
+    from_turtle = set(pyoxigraph.parse(path=stem.with_suffix(".ttl")))
+    assert from_turtle == set(pyoxigraph.parse(path=stem.with_suffix(".nt")))
+
+
 def test_sentences_that_are_not_ascii_among_ascii_ones_read_back_equal(seed_graph, tmp_path):
     data = seed_graph.to_dict()
     edges = [e for e in data["edges"] if e["evidence"]]
@@ -455,11 +463,8 @@ def test_sentences_that_are_not_ascii_among_ascii_ones_read_back_equal(seed_grap
         for evidence in edge["evidence"]:
             evidence["sentence"] = "Über " + evidence["sentence"] + " — 日本"
     graph = ag.AllianceGraph.from_dict(data)
-    for ext in ("ttl", "nt"):
-        assert ag.read(graph.write(tmp_path / f"wide.{ext}")) == graph
+    _assert_turtle_and_ntriples_read_back(graph, tmp_path / "wide")
     assert "Über" in (tmp_path / "wide.ttl").read_text(encoding="utf-8")
-    from_turtle = set(pyoxigraph.parse(path=tmp_path / "wide.ttl"))
-    assert from_turtle == set(pyoxigraph.parse(path=tmp_path / "wide.nt"))
 
 
 def test_a_sentence_span_two_facts_disagree_on_reads_back_equal(seed_graph, tmp_path):
@@ -467,9 +472,6 @@ def test_a_sentence_span_two_facts_disagree_on_reads_back_equal(seed_graph, tmp_
     first, second = [e for e in data["edges"] if e["evidence"]][:2]
     second["evidence"] = [{**first["evidence"][0], "sentence": "Not what it said."}]
     graph = ag.AllianceGraph.from_dict(data)
-    for ext in ("ttl", "nt"):
-        assert ag.read(graph.write(tmp_path / f"disagree.{ext}")) == graph
+    _assert_turtle_and_ntriples_read_back(graph, tmp_path / "disagree")
     # one sentence node per span: the fact written second keeps its evidence verbatim
     assert '\\"evidence\\":[' in (tmp_path / "disagree.ttl").read_text(encoding="utf-8")
-    from_turtle = set(pyoxigraph.parse(path=tmp_path / "disagree.ttl"))
-    assert from_turtle == set(pyoxigraph.parse(path=tmp_path / "disagree.nt"))
