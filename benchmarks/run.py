@@ -57,6 +57,13 @@ DEFAULT_SIZES = (1_000, 10_000, 100_000)
 DEFAULT_SAMPLE = 2_000
 #: Triples pyoxigraph parses and writes for the side-by-side rates.
 PYOXIGRAPH_CAP = 2_000_000
+#: Writes timed on each side of the Turtle comparison; the least CPU time
+#: counts. A write's CPU time includes the kernel's work of taking the file
+#: into the page cache, which varied from 0.8 s to 3.9 s between three writes
+#: of the same 100,000-article graph, more than the difference between the
+#: writers; the fastest of a few writes is what each writer itself costs.
+OUR_TURTLE_WRITES = 2
+PYOXIGRAPH_WRITES = 3
 #: Keys every per-size report has (the test suite checks them).
 REPORT_KEYS = (
     "n_articles",
@@ -325,11 +332,17 @@ def _graph_size(graph: Any) -> dict[str, Any]:
     }
 
 
-def _write(graph: Any, path: Path) -> dict[str, Any]:
+def _write(graph: Any, path: Path, writes: int = 1) -> dict[str, Any]:
+    """Figures of writing ``graph`` to ``path``: the first write's, and the least
+    CPU time of ``writes`` writes (each to a fresh file)."""
     from alliancegraph.exceptions import AllianceGraphError
 
     try:
         _, seconds, cpu = _cpu_timed(lambda: graph.write(path))
+        best = cpu
+        for _ in range(writes - 1):
+            path.unlink()
+            best = min(best, _cpu_timed(lambda: graph.write(path))[2])
     except AllianceGraphError as err:
         return {"error": str(err)}
     size = path.stat().st_size
@@ -337,6 +350,8 @@ def _write(graph: Any, path: Path) -> dict[str, Any]:
         "mb": round(size / 1e6, 2),
         "write_seconds": round(seconds, 3),
         "write_cpu_seconds": round(cpu, 3),
+        "writes": writes,
+        "best_write_cpu_seconds": round(best, 3),
         "write_mb_per_s": round(size / 1e6 / seconds, 2),
         "write_edges_per_s": _rate(graph.nx.number_of_edges(), seconds),
     }
@@ -376,10 +391,16 @@ def _turtle_against_pyoxigraph(path: Path, ours: dict[str, Any]) -> dict[str, An
             lambda: sum(1 for _ in pyoxigraph.parse(handle, format=turtle))
         )
     # Writing is timed on at most PYOXIGRAPH_CAP triples held in a list: the
-    # rate per triple is the same, without tens of millions of objects.
+    # rate per triple is the same, without tens of millions of objects. Like
+    # ours, each write goes to a fresh file beside the graph's.
     with path.open("rb") as handle:
         triples = list(itertools.islice(pyoxigraph.parse(handle, format=turtle), PYOXIGRAPH_CAP))
-    _, _, write_cpu = _cpu_timed(lambda: pyoxigraph.serialize(triples, format=turtle))
+    theirs = path.with_name("pyoxigraph.ttl")
+    write_cpu = float("inf")
+    for _ in range(PYOXIGRAPH_WRITES):
+        _, _, cpu = _cpu_timed(lambda: pyoxigraph.serialize(triples, theirs, format=turtle))
+        write_cpu = min(write_cpu, cpu)
+        theirs.unlink()
     # Both sides rated by CPU time, in the same run: others' load cancels.
     out = {
         "triples": n,
@@ -389,7 +410,9 @@ def _turtle_against_pyoxigraph(path: Path, ours: dict[str, Any]) -> dict[str, An
     triples = []  # free them before the next stage
     # Ratios of rates: how many times slower than pyoxigraph per triple.
     if "write_cpu_seconds" in ours:
-        out["write_triples_per_s"] = _rate(n, ours["write_cpu_seconds"])
+        out["write_triples_per_s"] = _rate(
+            n, ours.get("best_write_cpu_seconds", ours["write_cpu_seconds"])
+        )
         out["write_triples_per_wall_s"] = _rate(n, ours["write_seconds"])
         out["write_ratio_to_pyoxigraph"] = round(
             out["pyoxigraph_write_triples_per_s"] / out["write_triples_per_s"], 1
@@ -525,7 +548,7 @@ def measure(n: int, folder: Path, workers: int, sample: int) -> dict[str, Any]:
         with _DescendantPeaks() as workers_memory:
             graph, build_s = _timed(lambda: build_graph(articles, workers=workers, progress=False))
         cpu_s = time.process_time() - cpu_before + workers_memory.cpu_seconds
-        formats: dict[str, Any] = {"turtle": _write(graph, out / "graph.ttl")}
+        formats: dict[str, Any] = {"turtle": _write(graph, out / "graph.ttl", OUR_TURTLE_WRITES)}
         turtle_write_s = formats["turtle"].get("write_seconds", 0.0)
         report["build"] = {
             "workers": workers,
