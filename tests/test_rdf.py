@@ -7,6 +7,7 @@ import random
 import re
 import socket
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph
 import pytest
@@ -475,3 +476,39 @@ def test_a_sentence_span_two_facts_disagree_on_reads_back_equal(seed_graph, tmp_
     _assert_turtle_and_ntriples_read_back(graph, tmp_path / "disagree")
     # one sentence node per span: the fact written second keeps its evidence verbatim
     assert '\\"evidence\\":[' in (tmp_path / "disagree.ttl").read_text(encoding="utf-8")
+
+
+def _last_written(edges: list[dict[str, Any]], holding: str) -> dict[str, Any]:
+    """The last edge written (edges are written in order) with several ``holding``:
+    by then the facts before it have named its articles."""
+    return max(
+        (e for e in edges if len(e[holding]) > 1),
+        key=lambda e: (e["source"], e["target"], str(e["key"])),
+    )
+
+
+def test_a_fact_whose_articles_are_out_of_order_reads_back_equal(seed_graph, tmp_path):
+    data = seed_graph.to_dict()
+    edge = _last_written(data["edges"], "articles")
+    edge["articles"] = list(reversed(edge["articles"]))
+    graph = ag.AllianceGraph.from_dict(data)
+    _assert_turtle_and_ntriples_read_back(graph, tmp_path / "articles")
+    # the order is not a triple's: it is kept with the fact's other raw attributes
+    assert '\\"articles\\":[' in (tmp_path / "articles.ttl").read_text(encoding="utf-8")
+
+
+def test_a_fact_naming_one_article_twice_reads_back_equal(seed_graph, tmp_path):
+    data = seed_graph.to_dict()
+    edge = _last_written(data["edges"], "articles")
+    edge["articles"] = [edge["articles"][0], *edge["articles"]]
+    graph = ag.AllianceGraph.from_dict(data)
+    _assert_turtle_and_ntriples_read_back(graph, tmp_path / "twice")
+
+
+def test_a_fact_whose_evidence_is_out_of_order_reads_back_equal(seed_graph, tmp_path):
+    data = seed_graph.to_dict()
+    edge = _last_written(data["edges"], "evidence")
+    edge["evidence"] = list(reversed(edge["evidence"]))
+    graph = ag.AllianceGraph.from_dict(data)
+    _assert_turtle_and_ntriples_read_back(graph, tmp_path / "evidence")
+    assert '\\"evidence\\":[' in (tmp_path / "evidence.ttl").read_text(encoding="utf-8")

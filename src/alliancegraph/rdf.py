@@ -51,7 +51,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from importlib import resources
-from operator import attrgetter, eq, itemgetter
+from operator import attrgetter, eq, itemgetter, lt
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, NamedTuple
 from urllib.parse import quote, unquote
@@ -475,6 +475,7 @@ def _sorted_edges(graph: AllianceGraph) -> list[tuple[str, str, Any, dict[str, A
 _SPAN = attrgetter("article", "start", "end")
 _SAID = attrgetter("sentence")
 _MADE = attrgetter("confidence", "extractor", "extractor_version")
+_FACT_FIELDS = itemgetter("predicate", "domain", "support", "confidence", "articles", "evidence")
 
 
 class _FactShape(NamedTuple):
@@ -733,7 +734,7 @@ def _fact_statements(
         u_path, v_path = paths.get(u) or path(u), paths.get(v) or path(v)
         fact_text = f"{base}fact/{u_path}/{key_segment}/{v_path}"
         u_term, v_term = nodes[u], nodes[v]
-        predicate, domain = data["predicate"], data["domain"]
+        predicate, domain, support, confidence, fact_articles, evidence = _FACT_FIELDS(data)
         try:
             start, middle, end, cooperation, expected, raw = shapes[predicate, domain]
         except (KeyError, TypeError):
@@ -753,7 +754,6 @@ def _fact_statements(
             )
         if key != expected:
             raw["key"] = key
-        support, confidence = data["support"], data["confidence"]
         if type(support) is int or (isinstance(support, int) and not isinstance(support, bool)):
             out.append(f'{p_support}"{support}{integer_suffix}')
         else:
@@ -765,30 +765,29 @@ def _fact_statements(
             out.append(f'{p_confidence}"{number}{double_suffix}')
         else:
             raw["confidence"] = confidence
-        fact_articles = data["articles"]
-        try:
-            # the usual case: articles met before, whose ids are strings
-            ordered = sorted(set(fact_articles))
-            terms = list(map(articles.__getitem__, ordered))
-            usual = isinstance(fact_articles, (tuple, list))
-        except (KeyError, TypeError):
-            usual = False
+        terms: list[str] = []
+        usual = isinstance(fact_articles, (tuple, list))
         if usual:
-            if ordered != list(fact_articles):
-                raw["articles"] = fact_articles
-        else:
+            try:
+                # the usual case: ids of articles met before, strictly increasing
+                terms = list(map(articles.__getitem__, fact_articles))
+                if len(terms) > 1 and not all(map(lt, fact_articles, fact_articles[1:])):
+                    raw["articles"] = fact_articles
+                    terms = list(map(articles.__getitem__, sorted(set(fact_articles))))
+            except (KeyError, TypeError):
+                usual = False
+        if not usual:
             terms = derived(fact_articles, raw)
         if terms:
             out.append(p_derived + p_derived.join(terms))
-        evidence: list[Evidence] = data["evidence"]
         spans = list(map(_SPAN, evidence))
-        said = list(map(_SAID, evidence))
         # What each span said when written before (by another fact), or None.
         written = list(map(sentences.get, spans))
         # One node per sentence span: a fact's spans are distinct, and say what
         # they said before.
-        if (len(spans) > 1 and spans != sorted(set(spans))) or (
-            written.count(None) != len(written) and list(map(sentences.get, spans, said)) != said
+        if (len(spans) > 1 and not all(map(lt, spans, spans[1:]))) or (
+            written.count(None) != len(written)
+            and list(map(sentences.get, spans, map(_SAID, evidence))) != list(map(_SAID, evidence))
         ):
             # Evidence that does not fit one node per sentence span is kept verbatim.
             raw["evidence"] = [e.model_dump(mode="json") for e in evidence]
@@ -799,18 +798,17 @@ def _fact_statements(
         if evidence:
             use_base = f"<{fact_text}/evidence/"
             p_use = p_qualified + use_base
-            for span_key, sentence, before, made in zip(
-                spans, said, written, map(_MADE, evidence), strict=True
-            ):
+            for span_key, item, before in zip(spans, evidence, written, strict=True):
                 article_id, first, after = span_key
                 span = f"{segments.get(article_id) or segment(article_id)}/{first}-{after}>"
                 out.append(f"{p_evidence}{span}{p_use}{span}")
+                made = _MADE(item)
                 if made != last:
                     ending = ends.get(made) or use_ending(*made)
                     last = made
                 uses.append(f"{use_base}{span}{use_entity}{span}{ending}")
                 if before is None:
-                    sentences[span_key] = sentence
+                    sentence = sentences[span_key] = item.sentence
                     if '"' in sentence or "\\" in sentence or "\n" in sentence or "\r" in sentence:
                         sentence = sentence.translate(_LITERAL_ESCAPES)
                     if not sentence.isascii():
