@@ -656,6 +656,7 @@ def _fact_statements(
     segments: dict[str, str] = {}  # article id → its IRI segment
     articles: dict[str, str] = {}  # article id → its term
     doubles: dict[float, str] = {}  # confidences → their texts
+    measured: dict[tuple[int, float], str] = {}  # (support, confidence) → their triples
     # (confidence, extractor, version) → the end of a use, from its confidence on
     ends: dict[tuple[Any, str, str], str] = {}
     sentences: dict[tuple[str, int, int], str] = {}
@@ -754,17 +755,25 @@ def _fact_statements(
             )
         if key != expected:
             raw["key"] = key
-        if type(support) is int or (isinstance(support, int) and not isinstance(support, bool)):
-            out.append(f'{p_support}"{support}{integer_suffix}')
+        if type(support) is int and type(confidence) is float:
+            # the usual types, and a handful of values: their text is made once
+            measures = measured.get((support, confidence))
+            if measures is None:
+                number = doubles.get(confidence) or double(confidence)
+                measures = measured[support, confidence] = (
+                    f'{p_support}"{support}{integer_suffix}{p_confidence}"{number}{double_suffix}'
+                )
+            out.append(measures)
         else:
-            raw["support"] = support
-        if type(confidence) is float or (
-            isinstance(confidence, (int, float)) and not isinstance(confidence, bool)
-        ):
-            number = doubles.get(confidence) or double(confidence)
-            out.append(f'{p_confidence}"{number}{double_suffix}')
-        else:
-            raw["confidence"] = confidence
+            if isinstance(support, int) and not isinstance(support, bool):
+                out.append(f'{p_support}"{support}{integer_suffix}')
+            else:
+                raw["support"] = support
+            if isinstance(confidence, (int, float)) and not isinstance(confidence, bool):
+                number = doubles.get(confidence) or double(confidence)
+                out.append(f'{p_confidence}"{number}{double_suffix}')
+            else:
+                raw["confidence"] = confidence
         terms: list[str] = []
         usual = isinstance(fact_articles, (tuple, list))
         if usual:
@@ -785,10 +794,14 @@ def _fact_statements(
         written = list(map(sentences.get, spans))
         # One node per sentence span: a fact's spans are distinct, and say what
         # they said before.
-        if (len(spans) > 1 and not all(map(lt, spans, spans[1:]))) or (
-            written.count(None) != len(written)
-            and list(map(sentences.get, spans, map(_SAID, evidence))) != list(map(_SAID, evidence))
-        ):
+        if len(spans) > 1 and not all(map(lt, spans, spans[1:])):
+            verbatim = True
+        elif written.count(None) != len(written):
+            said = list(map(_SAID, evidence))
+            verbatim = list(map(sentences.get, spans, said)) != said
+        else:
+            verbatim = False
+        if verbatim:
             # Evidence that does not fit one node per sentence span is kept verbatim.
             raw["evidence"] = [e.model_dump(mode="json") for e in evidence]
             evidence = []
