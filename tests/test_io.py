@@ -81,6 +81,31 @@ def test_csv_writes_a_node_table_and_an_edge_table(seed_graph, tmp_path):
     assert json.loads(edges[0]["evidence"])[0]["sentence"]
 
 
+def test_json_holds_the_graph_as_to_dict_gives_it(seed_graph, tmp_path):
+    text = seed_graph.write(tmp_path / "seed.json").read_text(encoding="utf-8")
+    assert json.loads(text) == seed_graph.to_dict()
+
+
+def test_json_gives_each_article_node_and_edge_a_line_of_its_own(seed_graph, tmp_path):
+    lines = seed_graph.write(tmp_path / "seed.json").read_text(encoding="utf-8").splitlines()
+    records = [json.loads(line.strip().rstrip(",")) for line in lines if line.startswith("  ")]
+    data = seed_graph.to_dict()
+    assert records == data["articles"] + data["nodes"] + data["edges"]
+
+
+def test_json_written_in_many_small_batches_reads_back_equal(seed_graph, tmp_path, monkeypatch):
+    from alliancegraph import io
+
+    monkeypatch.setattr(io, "_JSON_BATCH", 3)
+    assert ag.read(seed_graph.write(tmp_path / "batched.json")) == seed_graph
+
+
+def test_an_empty_graph_writes_json_that_reads_back_empty(tmp_path):
+    path = ag.AllianceGraph().write(tmp_path / "empty.json")
+    assert json.loads(path.read_text(encoding="utf-8"))["edges"] == []
+    assert ag.read(path) == ag.AllianceGraph()
+
+
 def test_node_link_json_is_what_networkx_reads(seed_graph, tmp_path):
     data = json.loads(seed_graph.write(tmp_path / "seed.nodelink.json").read_text())
     loaded = nx.node_link_graph(data, edges="links")

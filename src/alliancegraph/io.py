@@ -32,6 +32,7 @@ True
 from __future__ import annotations
 
 import contextlib
+import itertools
 import json
 import logging
 import os
@@ -162,8 +163,32 @@ def _load_json_file(path: Path) -> Any:
 
 
 def _write_json(graph: AllianceGraph, path: Path, **options: Any) -> Path:
-    text = json.dumps(graph.to_dict(), indent=1, ensure_ascii=False, sort_keys=False) + "\n"
-    return atomic_write(path, lambda f: f.write(text.encode("utf-8")))
+    """:meth:`AllianceGraph.to_dict` as JSON, one article, node or edge to a line.
+
+    A record to a line reads well and diffs well, and lets the JSON module's C
+    encoder write each record (with ``indent`` it falls back to Python, four
+    times slower); records are written in batches as they are made.
+    """
+    from .graph import FORMAT_VERSION
+
+    encode = json.JSONEncoder(ensure_ascii=False).encode
+
+    def write(handle: BinaryIO) -> None:
+        handle.write(f'{{\n "format": "alliancegraph",\n "version": {FORMAT_VERSION}'.encode())
+        for section, records in graph._sections():
+            handle.write(f",\n {encode(section)}: [".encode())
+            lead = "\n  "
+            while batch := list(itertools.islice(records, _JSON_BATCH)):
+                handle.write((lead + ",\n  ".join(map(encode, batch))).encode("utf-8"))
+                lead = ",\n  "
+            handle.write(b"]" if lead == "\n  " else b"\n ]")
+        handle.write(b"\n}\n")
+
+    return atomic_write(path, write)
+
+
+#: Records encoded and written at a time by :func:`_write_json`.
+_JSON_BATCH = 2048
 
 
 def _read_json(path: Path, vocabulary: Vocabulary | None) -> AllianceGraph:
