@@ -52,6 +52,25 @@ def test_graphml_opens_in_igraph_with_every_node_and_edge(seed_graph, tmp_path):
     assert "support" in loaded.es.attributes()
 
 
+def _with_label(seed_graph, label):
+    data = seed_graph.to_dict()
+    node = next(n for n in data["nodes"] if n["kind"] == "agreement")
+    node["label"] = label
+    return ag.AllianceGraph.from_dict(data), node["id"]
+
+
+def test_graphml_keeps_a_carriage_return_in_a_label(seed_graph, tmp_path):
+    graph, _ = _with_label(seed_graph, "Joint\r\nStatement")
+    assert ag.read(graph.write(tmp_path / "crlf.graphml")) == graph
+
+
+def test_graphml_with_a_control_character_in_a_label_stays_readable(seed_graph, tmp_path):
+    graph, node = _with_label(seed_graph, "Joint\x07Statement")
+    back = ag.read(graph.write(tmp_path / "bell.graphml"))
+    # XML 1.0 cannot hold the character: it becomes the replacement character
+    assert back.nx.nodes[node]["label"] == "Joint\ufffdStatement"
+
+
 def test_gexf_is_well_formed_and_declares_every_attribute(seed_graph, tmp_path):
     path = seed_graph.write(tmp_path / "seed.gexf")
     root = defusedxml.ElementTree.parse(path).getroot()
