@@ -177,6 +177,23 @@ def test_graphml_with_a_dtd_is_refused(tmp_path):
         ag.read(path)
 
 
+@pytest.mark.parametrize("ext", ["graphml", "gexf", "rdf"])
+def test_a_dtd_after_the_root_element_is_an_error(tmp_path, ext):
+    path = tmp_path / f"late.{ext}"
+    path.write_text('<?xml version="1.0"?>\n<root/>\n<!DOCTYPE x [<!ENTITY y "z">]>\n')
+    with pytest.raises(GraphFormatError, match=rf"late\.{ext}: "):
+        ag.read(path)
+
+
+def test_malformed_graphml_late_in_the_file_names_file_and_line(seed_graph, tmp_path):
+    path = seed_graph.write(tmp_path / "seed.graphml")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines[-3] = lines[-3].replace("</data>", "</dta>")
+    path.write_text("\n".join(lines), encoding="utf-8")
+    with pytest.raises(GraphFormatError, match=rf"seed\.graphml: line {len(lines) - 2}, column"):
+        ag.read(path)
+
+
 def test_malformed_graphml_names_file_and_line(tmp_path):
     path = tmp_path / "bad.graphml"
     path.write_text('<?xml version="1.0"?>\n<graphml>\n<graph>\n</graphml>\n')

@@ -1007,7 +1007,9 @@ def _quads(path: Path, rdf_format: Any) -> Iterator[Any]:
     import pyoxigraph
 
     if rdf_format == pyoxigraph.RdfFormat.RDF_XML:
-        read_safe_xml(path)  # refuses DTDs and entities before any parser sees the file
+        # DTDs and entities refused before any parser sees the file; and pyoxigraph's
+        # XML syntax errors give no line, the check's do.
+        read_safe_xml(path, whole=True)
     result: Iterator[Any] = pyoxigraph.parse(
         path=path, format=rdf_format, without_named_graphs=True
     )
