@@ -164,31 +164,38 @@ def _load_json_file(path: Path) -> Any:
 
 
 def _write_json(graph: AllianceGraph, path: Path, **options: Any) -> Path:
-    """:meth:`AllianceGraph.to_dict` as JSON, one article, node or edge to a line.
+    """:meth:`AllianceGraph.to_dict` as JSON, one article, node or edge to a line."""
+    from .graph import FORMAT_VERSION
+
+    head = {"format": "alliancegraph", "version": FORMAT_VERSION}
+    return atomic_write(path, lambda f: _stream_json(f, head, graph._sections()))
+
+
+def _stream_json(
+    handle: BinaryIO, head: dict[str, Any], sections: Iterable[tuple[str, Iterator[Any]]]
+) -> None:
+    """A JSON object of ``head``'s items, then of lists made a record at a time.
 
     A record to a line reads well and diffs well, and lets the JSON module's C
     encoder write each record (with ``indent`` it falls back to Python, four
     times slower); records are written in batches as they are made.
     """
-    from .graph import FORMAT_VERSION
-
     encode = json.JSONEncoder(ensure_ascii=False).encode
+    items = [f"\n {encode(key)}: {encode(value)}" for key, value in head.items()]
+    handle.write(("{" + ",".join(items)).encode("utf-8"))
+    comma = "," if items else ""
+    for section, records in sections:
+        handle.write(f"{comma}\n {encode(section)}: [".encode())
+        comma = ","
+        lead = "\n  "
+        while batch := list(itertools.islice(records, _JSON_BATCH)):
+            handle.write((lead + ",\n  ".join(map(encode, batch))).encode("utf-8"))
+            lead = ",\n  "
+        handle.write(b"]" if lead == "\n  " else b"\n ]")
+    handle.write(b"\n}\n")
 
-    def write(handle: BinaryIO) -> None:
-        handle.write(f'{{\n "format": "alliancegraph",\n "version": {FORMAT_VERSION}'.encode())
-        for section, records in graph._sections():
-            handle.write(f",\n {encode(section)}: [".encode())
-            lead = "\n  "
-            while batch := list(itertools.islice(records, _JSON_BATCH)):
-                handle.write((lead + ",\n  ".join(map(encode, batch))).encode("utf-8"))
-                lead = ",\n  "
-            handle.write(b"]" if lead == "\n  " else b"\n ]")
-        handle.write(b"\n}\n")
 
-    return atomic_write(path, write)
-
-
-#: Records encoded and written at a time by :func:`_write_json`.
+#: Records encoded and written at a time by :func:`_stream_json`.
 _JSON_BATCH = 2048
 
 
@@ -810,17 +817,16 @@ def _write_csv(graph: AllianceGraph, path: Path, **options: Any) -> Path:
 # -------------------------------------------------------------- node-link
 def _write_node_link(graph: AllianceGraph, path: Path, **options: Any) -> Path:
     """The d3/networkx node-link JSON shape, with full (unflattened) attributes."""
-    data = graph.to_dict()
-    node_link = {
+    from .graph import FORMAT_VERSION
+
+    head = {
         "directed": True,
         "multigraph": True,
-        "graph": {"format": "alliancegraph", "version": data["version"]},
-        "articles": data["articles"],
-        "nodes": data["nodes"],
-        "links": data["edges"],
+        "graph": {"format": "alliancegraph", "version": FORMAT_VERSION},
     }
-    text = json.dumps(node_link, indent=1, ensure_ascii=False) + "\n"
-    return atomic_write(path, lambda f: f.write(text.encode("utf-8")))
+    names = {"edges": "links"}
+    sections = ((names.get(name, name), records) for name, records in graph._sections())
+    return atomic_write(path, lambda f: _stream_json(f, head, sections))
 
 
 def _read_node_link(path: Path, vocabulary: Vocabulary | None) -> AllianceGraph:
