@@ -53,7 +53,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-__all__ = ["atomic_write", "flat_graph", "read_graph", "write_graph"]
+__all__ = ["atomic_write", "read_graph", "write_graph"]
 
 
 _FORMAT_VERSION = 1
@@ -165,9 +165,7 @@ def _load_json_file(path: Path) -> Any:
 
 def _write_json(graph: AllianceGraph, path: Path, **options: Any) -> Path:
     """:meth:`AllianceGraph.to_dict` as JSON, one article, node or edge to a line."""
-    from .graph import FORMAT_VERSION
-
-    head = {"format": "alliancegraph", "version": FORMAT_VERSION}
+    head = {"format": "alliancegraph", "version": _FORMAT_VERSION}
     return atomic_write(path, lambda f: _stream_json(f, head, graph._sections()))
 
 
@@ -384,33 +382,18 @@ def _flat_edge(
     return dict(sorted(flat.items()))
 
 
-def flat_graph(graph: AllianceGraph) -> Any:
-    """A copy of ``graph.nx`` with every attribute a string, number or boolean.
+def _write_graphml(graph: AllianceGraph, path: Path, **options: Any) -> Path:
+    """GraphML with every attribute a string, number or boolean.
 
     Lists become ``|``-joined strings, evidence a JSON string, and what cannot
     be flattened exactly goes to a JSON ``ag_raw`` attribute, so
     :func:`read_graph` recovers the graph exactly. Graph attributes hold the
-    article metadata (JSON) and the format version.
-    """
-    import networkx as nx
+    article metadata (JSON) and the format version. Keys are typed as networkx
+    types them, so that it and igraph read the values back as written.
 
-    flat = nx.MultiDiGraph(
-        format="alliancegraph", version=_FORMAT_VERSION, articles=_articles_json(graph)
-    )
-    for node, attrs in sorted(graph.nx.nodes(data=True)):
-        flat.add_node(node, **_flat_node(node, attrs))
-    for u, v, key, attrs in sorted(graph.nx.edges(keys=True, data=True), key=lambda e: e[:3]):
-        flat.add_edge(u, v, key=str(key), **_flat_edge(u, v, key, attrs))
-    return flat
-
-
-def _write_graphml(graph: AllianceGraph, path: Path, **options: Any) -> Path:
-    """GraphML of :func:`flat_graph`, as networkx writes it (keys typed the same
-    way), but written as it is made.
-
-    networkx builds an XML tree of the whole graph first: at 100,000 articles,
-    millions of elements and 45 s. Here each edge is flattened, written and
-    dropped; one pass beforehand finds the attributes to declare.
+    networkx's writer builds an XML tree of the whole graph first: at 100,000
+    articles, millions of elements and 45 s. Here each edge is flattened,
+    written and dropped; one pass beforehand finds the attributes to declare.
     """
     graph_data = {
         "format": "alliancegraph",
@@ -585,7 +568,8 @@ def _read_graphml(path: Path, vocabulary: Vocabulary | None) -> AllianceGraph:
 
 
 def _from_flat(flat: Any, path: Path, vocabulary: Vocabulary | None) -> AllianceGraph:
-    """An AllianceGraph from a graph whose attributes were flattened by :func:`flat_graph`."""
+    """An AllianceGraph from a graph whose attributes were flattened as
+    :func:`_write_graphml` flattens them."""
     from .graph import AllianceGraph
     from .models import Evidence, slugify
 
@@ -817,12 +801,10 @@ def _write_csv(graph: AllianceGraph, path: Path, **options: Any) -> Path:
 # -------------------------------------------------------------- node-link
 def _write_node_link(graph: AllianceGraph, path: Path, **options: Any) -> Path:
     """The d3/networkx node-link JSON shape, with full (unflattened) attributes."""
-    from .graph import FORMAT_VERSION
-
     head = {
         "directed": True,
         "multigraph": True,
-        "graph": {"format": "alliancegraph", "version": FORMAT_VERSION},
+        "graph": {"format": "alliancegraph", "version": _FORMAT_VERSION},
     }
     names = {"edges": "links"}
     sections = ((names.get(name, name), records) for name, records in graph._sections())
