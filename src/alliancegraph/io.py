@@ -20,7 +20,9 @@ as JSON text); anything that cannot be flattened exactly goes to a JSON
 
 Every file is written atomically: to a temporary file beside the target,
 then renamed over it, so a failed or interrupted write never leaves a
-truncated file in place of a good one.
+truncated file in place of a good one. JSON, node-link JSON, GraphML, Turtle
+and N-Triples are written as they are made, a record at a time, so a large
+graph is never held twice.
 
 >>> import tempfile, pathlib
 >>> out = pathlib.Path(tempfile.mkdtemp()) / "seed.json"
