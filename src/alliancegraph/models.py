@@ -155,8 +155,23 @@ _FIELDS_SETS: dict[frozenset[str], set[str]] = {}
 _EVERY_FIELD: dict[type[BaseModel], set[str]] = {}
 
 
+def _every_field(cls: type[BaseModel]) -> set[str]:
+    """The shared set of all the fields of ``cls``."""
+    every = _EVERY_FIELD.get(cls)
+    if every is None:
+        fields = set(cls.__pydantic_fields__)
+        every = _EVERY_FIELD[cls] = _FIELDS_SETS.setdefault(frozenset(fields), fields)
+    return every
+
+
 def _share_fields_set(model: BaseModel) -> None:
     own = model.__pydantic_fields_set__
+    every = _EVERY_FIELD.get(type(model)) or _every_field(type(model))
+    if len(own) == len(every):
+        # Given every field (the usual case), without hashing the set to find it.
+        if own is not every:
+            object.__setattr__(model, "__pydantic_fields_set__", every)
+        return
     shared = _FIELDS_SETS.setdefault(frozenset(own), own)
     if shared is not own:
         # Safe to share: the models are frozen, so nothing adds to the set, and
@@ -166,13 +181,7 @@ def _share_fields_set(model: BaseModel) -> None:
 
 def _rebuild(cls: type[_Model], values: dict[str, Any], given: set[str] | None) -> _Model:
     """The model :meth:`_Model.__reduce_ex__` sent; ``given`` None means every field was."""
-    if given is None:
-        given = _EVERY_FIELD.get(cls)
-        if given is None:
-            every = set(cls.__pydantic_fields__)
-            given = _EVERY_FIELD[cls] = _FIELDS_SETS.setdefault(frozenset(every), every)
-    else:
-        given = _FIELDS_SETS.setdefault(frozenset(given), given)
+    given = _every_field(cls) if given is None else _FIELDS_SETS.setdefault(frozenset(given), given)
     model = cls.__new__(cls)
     setattr_ = object.__setattr__
     setattr_(model, "__dict__", values)
