@@ -25,6 +25,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
+from .._gc import paused
 from .._version import __version__
 from ..corpus import Document
 from ..models import Agreement, ArticleExtraction, Evidence, Relation, slugify
@@ -88,6 +89,13 @@ class Extractor:
 
     def extract(self, doc: Document) -> ArticleExtraction:
         """Every fact in one document."""
+        # An article makes tens of thousands of short-lived objects and no
+        # cycles; the collections they set off walked every live object (the
+        # vocabulary's, a caller's graph) again each time: a tenth of the time.
+        with paused():
+            return self._extract(doc)
+
+    def _extract(self, doc: Document) -> ArticleExtraction:
         ctx = self.context(doc)
         facts: dict[tuple[str, str, str, str | None], list[Evidence]] = defaultdict(list)
 
