@@ -197,6 +197,11 @@ class _Reader:
         self.corpus = Corpus([], vocabulary=vocabulary, max_bytes=max_bytes)
 
     def __call__(self, paths: Iterable[Path]) -> list[_Result]:
+        # Reading, like extracting, makes many short-lived objects and no cycles.
+        with paused():
+            return self._read_all(paths)
+
+    def _read_all(self, paths: Iterable[Path]) -> list[_Result]:
         out: list[_Result] = []
         problems = self.corpus.problems
         for path in paths:
