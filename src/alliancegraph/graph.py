@@ -320,11 +320,12 @@ class AllianceGraph(QueryMixin):
     # ---------------------------------------------------------- serialising
     def to_dict(self) -> dict[str, Any]:
         """The whole graph as plain JSON-ready data, in a stable order."""
-        return {
-            "format": "alliancegraph",
-            "version": FORMAT_VERSION,
-            **{section: list(records) for section, records in self._sections()},
-        }
+        with paused():  # many objects, no cycles: see _gc
+            return {
+                "format": "alliancegraph",
+                "version": FORMAT_VERSION,
+                **{section: list(records) for section, records in self._sections()},
+            }
 
     def _sections(self) -> Iterator[tuple[str, Iterator[dict[str, Any]]]]:
         """The lists of :meth:`to_dict` ("articles", "nodes", "edges"), each made a
@@ -367,6 +368,11 @@ class AllianceGraph(QueryMixin):
         Raises ``ValueError`` naming the section, the position and the problem
         when the data is not of that shape.
         """
+        with paused():  # many objects, no cycles: see _gc
+            return cls._from_dict(data, vocabulary)
+
+    @classmethod
+    def _from_dict(cls, data: dict[str, Any], vocabulary: Vocabulary | None) -> AllianceGraph:
         g = cls(vocabulary)
         for section in ("articles", "nodes", "edges"):
             if not isinstance(data.get(section), list):

@@ -127,7 +127,10 @@ def write_graph(
         raise OutputError(
             f"{path}: unknown output format {fmt!r}; use one of {', '.join(sorted(_WRITERS))}"
         )
-    return writer(graph, path, **options)
+    # Writing makes a record at a time for each of a large graph's objects, and
+    # no cycles: collections meanwhile would walk the whole graph again and again.
+    with paused():
+        return writer(graph, path, **options)
 
 
 def read_graph(
