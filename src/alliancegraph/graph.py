@@ -266,34 +266,30 @@ class AllianceGraph(QueryMixin):
         new = relation.evidence
         data = graph._succ[subject].get(obj, _NO_EDGES).get(key)
         index = self._query_index
-        if data is None and index is None and len(new) == 1:
-            # Most facts are new edges with one sentence: made whole in one go.
-            [e] = new
-            graph.add_edge(
-                subject,
-                obj,
-                key=key,
-                predicate=predicate,
-                domain=domain,
-                evidence=[e],
-                support=1,
-                # The noisy-or of one sentence, to the bit as _merge_evidence works it out.
-                confidence=round(1.0 - (1.0 - e.confidence), 4),
-                articles=(e.article,),
-            )
-            return
         if data is None:
+            whole = index is None and len(new) == 1
+            first: tuple[list[Evidence], int, float, tuple[str, ...]]
+            if whole:
+                # Most facts are new edges with one sentence: made whole in one go,
+                # with the noisy-or of one sentence as _merge_evidence works it out.
+                [e] = new
+                first = ([e], 1, round(1.0 - (1.0 - e.confidence), 4), (e.article,))
+            else:
+                first = ([], 0, 0.0, ())
+            evidence, support, confidence, articles = first
             graph.add_edge(
                 subject,
                 obj,
                 key=key,
                 predicate=predicate,
                 domain=domain,
-                evidence=[],
-                support=0,
-                confidence=0.0,
-                articles=(),
+                evidence=evidence,
+                support=support,
+                confidence=confidence,
+                articles=articles,
             )
+            if whole:
+                return
             data = graph._succ[subject][obj][key]
         support, articles = data["support"], data["articles"]
         _merge_evidence(data, new)
