@@ -160,8 +160,9 @@ class ArticleContext:
         self.text = fold(doc.text)
         self.lowered = lowered = lower_same_length(self.text)
         body_spans = doc.body
-        names = [m for m in matcher.names(self.text) if _inside(m, body_spans)]
-        domains = [m for m in matcher.domains(self.text, lowered) if _inside(m, body_spans)]
+        names, domains = matcher.scan(self.text, lowered)
+        names = [m for m in names if _inside(m, body_spans)]
+        domains = [m for m in domains if _inside(m, body_spans)]
         org_spans = [(m.start, m.end) for m in names if m.kind == "org"]
         leaves = vocabulary.leaf_domains
         domains = [

@@ -9,7 +9,7 @@ Two automata are built once per vocabulary:
 * domains (lower-cased text): alternative labels of the cooperation domains,
   their generated spelling variants, and phrases that only look like a domain
   (``bargaining chip``). Labels written with an acronym (``AI``, ``ICT``) are
-  matched case-sensitively in a third, small automaton.
+  matched case-sensitively, by the names automaton, as a second list of its own.
 
 Matches must sit on word boundaries; overlapping matches are resolved
 longest-first, so ``missile defense`` beats ``defense`` and ``South China
@@ -141,10 +141,12 @@ class Matcher:
 
     def __init__(self, vocabulary: Vocabulary) -> None:
         self.vocabulary = vocabulary
-        self._names = self._build(self._name_entries())
         domain_entries, acronym_entries = self._domain_entries()
+        # Names and acronym labels are both matched case-sensitively in the folded
+        # text: one automaton holds both, so that text is walked once, and each
+        # match says which of the two lists it belongs to.
+        self._names = self._build(self._name_entries(), acronym_entries)
         self._domains = self._build(domain_entries)
-        self._acronyms = self._build(acronym_entries)
 
     # ---------------------------------------------------------------- build
     def _name_entries(self) -> Iterator[tuple[str, _Payload]]:
@@ -200,33 +202,42 @@ class Matcher:
         return plain, acronyms
 
     @staticmethod
-    def _build(entries: Iterable[tuple[str, _Payload]]) -> ahocorasick.Automaton:
-        table: dict[str, list[_Payload]] = {}
-        for surface, payload in entries:
-            key = fold(surface.strip())
-            if not key:
-                continue
-            bucket = table.setdefault(key, [])
-            if payload not in bucket:
-                bucket.append(payload)
+    def _build(
+        entries: Iterable[tuple[str, _Payload]],
+        second: Iterable[tuple[str, _Payload]] = (),
+    ) -> ahocorasick.Automaton:
+        """An automaton of two lists of phrases: each key's value is its length and
+        its payloads in either list (most keys are in one only)."""
+        tables: tuple[dict[str, list[_Payload]], dict[str, list[_Payload]]] = ({}, {})
+        for table, found in zip(tables, (entries, second), strict=True):
+            for surface, payload in found:
+                key = fold(surface.strip())
+                if not key:
+                    continue
+                bucket = table.setdefault(key, [])
+                if payload not in bucket:
+                    bucket.append(payload)
         automaton = ahocorasick.Automaton()
-        for key, payloads in table.items():
-            payloads.sort(key=lambda p: (_PRIORITY[p[0]], _FORM_PRIORITY.get(p[2], 9), p[1]))
-            automaton.add_word(key, (len(key), tuple(payloads)))
+        for key in sorted(tables[0].keys() | tables[1].keys()):
+            payloads = [tables[0].get(key, []), tables[1].get(key, [])]
+            for bucket in payloads:
+                bucket.sort(key=lambda p: (_PRIORITY[p[0]], _FORM_PRIORITY.get(p[2], 9), p[1]))
+            automaton.add_word(key, (len(key), tuple(payloads[0]), tuple(payloads[1])))
         if len(automaton) == 0:
-            automaton.add_word("\x00", (1, ()))
+            automaton.add_word("\x00", (1, (), ()))
         automaton.make_automaton()
         return automaton
 
     # ---------------------------------------------------------------- match
     @staticmethod
-    def _scan(automaton: ahocorasick.Automaton, text: str) -> list[Mention]:
-        found: list[tuple[int, int, tuple[_Payload, ...]]] = []
-        keep = found.append
+    def _scan(automaton: ahocorasick.Automaton, text: str) -> tuple[list[Mention], list[Mention]]:
+        """The mentions of the automaton's first and second lists in ``text``."""
+        found: list[_Found] = []
+        other: list[_Found] = []
         n = len(text)
         overlapping = False
         previous_end = 0
-        for last, (length, payloads) in automaton.iter(text):
+        for last, (length, payloads, second) in automaton.iter(text):
             start = last - length + 1
             end = last + 1
             # Word characters on both sides of an edge: part of a longer word.
@@ -234,49 +245,70 @@ class Matcher:
                 continue
             if end < n and text[end].isalnum() and text[last].isalnum():
                 continue
+            if second:
+                other.append((start, end, second))
+                if not payloads:
+                    continue
             # Matches come out by end; when no two overlap (the usual case) every
             # one is a mention, already in text order.
             if start < previous_end:
                 overlapping = True
             previous_end = end
-            keep((start, end, payloads))
-        if overlapping:
-            # Longest first, then leftmost: a phrase inside a longer phrase is not a mention.
-            found.sort(key=lambda m: (m[0] - m[1], m[0]))
-            taken = bytearray(n)
-            kept = []
-            for start, end, payloads in found:
-                if taken.find(1, start, end) != -1:
-                    continue
-                taken[start:end] = b"\x01" * (end - start)
-                kept.append((start, end, payloads))
-            kept.sort(key=lambda m: m[0])
-            found = kept
-        return [
-            Mention(
-                start,
-                end,
-                *payloads[0],
-                text.startswith("'", end) and not text.startswith("'s ", end - 1),
-            )
-            for start, end, payloads in found
-        ]
+            found.append((start, end, payloads))
+        return (
+            _mentions(_longest_first(found, n) if overlapping else found, text),
+            _mentions(_longest_first(other, n), text) if other else [],
+        )
 
     def names(self, folded: str) -> list[Mention]:
         """State, organisation, person and non-actor mentions in a :func:`fold`-ed text."""
-        return self._scan(self._names, folded)
+        return self._scan(self._names, folded)[0]
 
     def domains(self, folded: str, lowered: str | None = None) -> list[Mention]:
         """Domain (and not-a-domain) mentions in a :func:`fold`-ed text, in text order.
 
         ``lowered`` is ``lower_same_length(folded)`` when the caller has it already.
         """
-        found = self._scan(self._domains, lowered or lower_same_length(folded))
-        acronyms = self._scan(self._acronyms, folded)
+        return self.scan(folded, lowered)[1]
+
+    def scan(self, folded: str, lowered: str | None = None) -> tuple[list[Mention], list[Mention]]:
+        """:meth:`names` and :meth:`domains` together, each text walked once."""
+        names, acronyms = self._scan(self._names, folded)
+        found = self._scan(self._domains, lowered or lower_same_length(folded))[0]
         if acronyms:
             spans = [(m.start, m.end) for m in found]
             found.extend(
                 m for m in acronyms if not any(m.start < e and s < m.end for s, e in spans)
             )
             found.sort(key=lambda m: m.start)
-        return found
+        return names, found
+
+
+_Found = tuple[int, int, tuple[_Payload, ...]]
+
+
+def _longest_first(found: list[_Found], n: int) -> list[_Found]:
+    """The matches left when a phrase inside a longer phrase is no mention: longest
+    first, then leftmost; in text order."""
+    found.sort(key=lambda m: (m[0] - m[1], m[0]))
+    taken = bytearray(n)
+    kept = []
+    for start, end, payloads in found:
+        if taken.find(1, start, end) != -1:
+            continue
+        taken[start:end] = b"\x01" * (end - start)
+        kept.append((start, end, payloads))
+    kept.sort(key=lambda m: m[0])
+    return kept
+
+
+def _mentions(found: list[_Found], text: str) -> list[Mention]:
+    return [
+        Mention(
+            start,
+            end,
+            *payloads[0],
+            text.startswith("'", end) and not text.startswith("'s ", end - 1),
+        )
+        for start, end, payloads in found
+    ]
