@@ -33,16 +33,20 @@ from typing import NamedTuple
 from ..corpus import Document
 from ..models import Evidence
 from ..vocabulary import Vocabulary
-from .cues import CompiledCues
+from .cues import CLAUSE_BREAK_WORDS, CompiledCues
 from .mentions import Matcher, Mention, fold, lower_same_length
 
 __all__ = ["ArticleContext", "Participation", "Sentence", "StateRef"]
 
 _CLAUSE_BREAK = re.compile(
-    r"\s*[;:]\s+|\s*—\s*|\s+[–-]\s+|,?\s+\b(?:while|whereas|but|although|though|even as|"
-    r"however|yet)\b\s*",
+    r"\s*[;:]\s+|\s*—\s*|\s+[–-]\s+|,?\s+\b(?:"
+    + "|".join(map(re.escape, CLAUSE_BREAK_WORDS))
+    + r")\b\s*",
     re.I,
 )
+# Marks that may break a clause; a sentence without one, and without a clause-break
+# word, is one clause.
+_BREAK_MARKS = (";", ":", "—", " – ", " - ")
 _CONNECTOR = re.compile(
     r"^(?:'s?|’s?)?\s*(?:(?:,|and|&|/|-|–|—|or|as well as|plus|between|among|"
     r"the|its)\s*)*$",
@@ -237,7 +241,10 @@ class ArticleContext:
         collective_hits = self.sentence_cues("collective", index)
         if not names and not domain_mentions and not collective_hits:
             return self._empty_sentence(index, s, e, heading)
-        clauses = _clauses(text, s)
+        if self.sentence_cues("clause_breaks", index) or any(m in text for m in _BREAK_MARKS):
+            clauses = _clauses(text, s)
+        else:
+            clauses = [(s, e)]  # most sentences are one clause
         # A hostile word inside a domain ("missile provocations") describes the domain.
         hostile = any(
             not any(d.start <= h[0] < d.end for d in domain_mentions)
@@ -780,14 +787,7 @@ def _is_heading(line: str) -> bool:
     )
 
 
-_BREAK_HINT = re.compile(
-    r"[;:—]| [–-] |\b(?:while|whereas|but|although|though|even as|however|yet)\b", re.I
-)
-
-
 def _clauses(text: str, offset: int) -> list[tuple[int, int]]:
-    if not _BREAK_HINT.search(text):
-        return [(offset, offset + len(text))]  # most sentences are one clause
     spans = []
     cursor = 0
     for match in _CLAUSE_BREAK.finditer(text):

@@ -57,6 +57,11 @@ PERSON_TITLE_WORDS = (
     "chancellor",
 )
 
+#: Words that open a new clause ("…, but talks stalled"). context.py splits
+#: clauses on them; sentences holding none, nor a clause-breaking mark, are
+#: one clause, and the index says which those are without a regex per sentence.
+CLAUSE_BREAK_WORDS = ("while", "whereas", "but", "although", "though", "even as", "however", "yet")
+
 
 class CueIndex:
     """Every cue of every list, found in one pass over an article.
@@ -96,6 +101,8 @@ class CueIndex:
             table.setdefault(head.lower(), []).append(("role_heads", False, 0))
         for word in PERSON_TITLE_WORDS:
             table.setdefault(word, []).append(("person_titles", True, 0))
+        for word in CLAUSE_BREAK_WORDS:
+            table.setdefault(word, []).append(("clause_breaks", False, 0))
         for key, payloads in table.items():
             automaton.add_word(key, (len(key), tuple(payloads)))
         automaton.make_automaton()
@@ -112,6 +119,7 @@ class CueIndex:
                 "status",
                 "role_heads",
                 "person_titles",
+                "clause_breaks",
             )
         }
         n = len(text)
