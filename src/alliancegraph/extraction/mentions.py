@@ -256,8 +256,8 @@ class Matcher:
             previous_end = end
             found.append((start, end, payloads))
         return (
-            _mentions(_longest_first(found, n) if overlapping else found, text),
-            _mentions(_longest_first(other, n), text) if other else [],
+            _mentions(_longest_first(found) if overlapping else found, text),
+            _mentions(_longest_first(other), text) if other else [],
         )
 
     def names(self, folded: str) -> list[Mention]:
@@ -287,19 +287,36 @@ class Matcher:
 _Found = tuple[int, int, tuple[_Payload, ...]]
 
 
-def _longest_first(found: list[_Found], n: int) -> list[_Found]:
+def _longest_first(found: list[_Found]) -> list[_Found]:
     """The matches left when a phrase inside a longer phrase is no mention: longest
-    first, then leftmost; in text order."""
-    found.sort(key=lambda m: (m[0] - m[1], m[0]))
-    taken = bytearray(n)
-    kept = []
-    for start, end, payloads in found:
-        if taken.find(1, start, end) != -1:
-            continue
-        taken[start:end] = b"\x01" * (end - start)
-        kept.append((start, end, payloads))
-    kept.sort(key=lambda m: m[0])
+    first, then leftmost; in text order.
+
+    Only matches that overlap others are weighed against each other: a run of
+    overlapping matches ("South China Sea", "China") is settled on its own,
+    and an article's other matches are kept as they are.
+    """
+    found.sort()
+    kept: list[_Found] = []
+    i, n = 0, len(found)
+    while i < n:
+        j, reach = i + 1, found[i][1]
+        while j < n and found[j][0] < reach:
+            reach = max(reach, found[j][1])
+            j += 1
+        if j == i + 1:
+            kept.append(found[i])
+        else:
+            kept.extend(_settle(found[i:j]))
+        i = j
     return kept
+
+
+def _settle(run: list[_Found]) -> list[_Found]:
+    taken: list[_Found] = []
+    for match in sorted(run, key=lambda m: (m[0] - m[1], m[0])):
+        if not any(match[0] < t[1] and t[0] < match[1] for t in taken):
+            taken.append(match)
+    return sorted(taken)
 
 
 def _mentions(found: list[_Found], text: str) -> list[Mention]:
