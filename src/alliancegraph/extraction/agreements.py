@@ -380,7 +380,11 @@ def _described(ctx: ArticleContext, sentence: Sentence) -> list[_Candidate]:
     negated = [(d.start, d.end) for d, neg in sentence.domains if neg]
     for head_start, head_end, head in _lower_heads(ctx, sentence):
         kind = cues.generic_heads[head]
-        before = _MODIFIERS.search(sentence.text, max(0, head_start - 80), head_start)
+        window = max(0, head_start - 80)
+        lowered = ctx.lowered[sentence.start + window : sentence.start + head_start]
+        if not any(word in lowered for word in cues.lateral):
+            continue  # the usual case, decided without the regex: no "trilateral" before
+        before = _MODIFIERS.search(sentence.text, window, head_start)
         if before is None:
             continue
         mods = before.group(1).split()
