@@ -335,6 +335,19 @@ def test_reader_comments_and_related_links_carry_no_facts(extract):
     assert set(result.states) == {"IND", "JPN"}
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Also read: Germany and France sign defence pact",
+        "Read more: Brazil weighs a trade deal with Mexico",
+        "Topics: Germany, France, defence",
+    ],
+)
+def test_a_labelled_link_or_topic_line_carries_no_facts(extract, line):
+    result = extract(f"Japan and India agreed to cooperate on semiconductors.\n{line}\n")
+    assert set(result.states) == {"IND", "JPN"}
+
+
 def test_extraction_is_deterministic(extractor):
     docs = list(load_corpus(SEED_DIR))
     assert [extractor.extract(d) for d in docs] == [Extractor().extract(d) for d in docs]
