@@ -87,6 +87,11 @@ def test_a_multilateral_undertaking_gives_every_pair(extract):
     }
 
 
+def test_an_exercise_named_by_its_kind_is_a_military_exercise(extract):
+    result = extract("Australia and Japan agreed to hold their first air exercise next year.")
+    assert ("AUS", "JPN", "military_exercises") in coop(result)
+
+
 def test_negated_domains_give_no_cooperation(extract):
     result = extract(
         "Japan and South Korea agreed on hydrogen cooperation but did not agree on fisheries. "
