@@ -87,6 +87,21 @@ def test_a_multilateral_undertaking_gives_every_pair(extract):
     }
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "India and Japan agreed to cooperate on semiconductors, officials at Japan's Ministry "
+        "of Economy, Trade and Industry said.",
+        "India and Japan agreed to cooperate on semiconductors, India's Commerce and Industry "
+        "Minister said.",
+        "India and Japan agreed to cooperate on semiconductors, Japan's Minister for Trade and "
+        "Industry said.",
+    ],
+)
+def test_a_domain_word_naming_an_institution_or_office_is_no_domain(extract, text):
+    assert coop(extract(text)) == {("IND", "JPN", "semiconductors")}
+
+
 def test_an_exercise_named_by_its_kind_is_a_military_exercise(extract):
     result = extract("Australia and Japan agreed to hold their first air exercise next year.")
     assert ("AUS", "JPN", "military_exercises") in coop(result)

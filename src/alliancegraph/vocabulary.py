@@ -153,6 +153,7 @@ class Cues(_Entry):
     status: tuple[StatusCue, ...]
     roles: tuple[str, ...]
     role_heads: tuple[str, ...] = ()
+    institution_heads: tuple[str, ...] = ()
     boilerplate_lines: tuple[str, ...]
     navigation_headers: tuple[str, ...]
     navigation_prefixes: tuple[str, ...] = ()

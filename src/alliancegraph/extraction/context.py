@@ -175,6 +175,7 @@ class ArticleContext:
             if m.kind == "domain"
             and m.ref in leaves
             and not any(m.start < e and s < m.end for s, e in org_spans)
+            and not (self.text[m.start].isupper() and self._in_institution_name(m))
         ]
         self.names = names
         self.hits = cues.index.scan(lowered)
@@ -207,6 +208,15 @@ class ArticleContext:
         self._last_index = -10
         for sentence in self.sentences:
             sentence.participation = self._participation(sentence)
+
+    def _in_institution_name(self, m: Mention) -> bool:
+        """Whether a capitalised domain word names an institution or an office
+        ("Ministry of Economy, Trade and Industry", "Trade Minister Goyal"), not a
+        domain of cooperation."""
+        return bool(
+            self.cues.institution_before.search(self.text, max(0, m.start - 100), m.start)
+            or self.cues.institution_after.match(self.text, m.end, m.end + 80)
+        )
 
     # ------------------------------------------------------------ sentences
     def cue_hits(self, category: str, start: int, end: int) -> list[tuple[int, int, int]]:

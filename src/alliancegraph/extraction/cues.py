@@ -244,6 +244,8 @@ class CompiledCues:
 
     index: CueIndex
     venue: re.Pattern[str]
+    institution_before: re.Pattern[str]
+    institution_after: re.Pattern[str]
     target_gap: re.Pattern[str]
     roles: _TitleFinder
     agreement_heads: dict[str, AgreementKind]
@@ -268,6 +270,17 @@ class CompiledCues:
             venue=re.compile(
                 r"\b(?:" + phrase_regex(c.venue_prepositions).pattern + r")\s+(?:the\s+|its\s+)?$",
                 re.I,
+            ),
+            # A domain word in the name of an institution or office is no domain:
+            # "Ministry of Economy, Trade and Industry", "Defence Minister Marles".
+            institution_before=re.compile(
+                r"\b(?:" + "|".join(map(re.escape, c.institution_heads or ("(?!x)x",))) + r")"
+                r"\s+(?:of|for|on)\s+(?:the\s+)?(?:[A-Z][\w'’-]*,?\s+(?:(?:and|&)\s+)?)*$"
+            ),
+            institution_after=re.compile(
+                r"(?:,?\s+(?:(?:and|&)\s+)?[A-Z][\w'’-]*)*?\s+(?:"
+                + "|".join(map(re.escape, c.institution_heads or ("(?!x)x",)))
+                + r")\b"
             ),
             # What may stand between a target cue and the state: "threats, particularly from".
             target_gap=re.compile(
