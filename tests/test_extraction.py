@@ -265,6 +265,10 @@ def test_a_grouping_that_acts_is_an_agreement_with_its_members(extract):
             "memorandum on critical minerals",
         ),
         (
+            "India and Japan signed a memorandum of cooperation on semiconductor supply chains.",
+            "memorandum of cooperation on semiconductor supply chains",
+        ),
+        (
             "New Delhi and Washington agreed to cooperate on space under the iCET initiative.",
             "iCET initiative",
         ),

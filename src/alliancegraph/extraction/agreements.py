@@ -340,7 +340,8 @@ def _make_grouping(ctx: ArticleContext, cand: _Candidate, org_id: str) -> None:
 
 _MODIFIERS = re.compile(r"((?:[\w\-’']+\s+){1,3})$")
 _TOPICAL = re.compile(
-    r"\b(?P<head>memorandum of understanding|memorandum|letter of intent|MoU|agreement|accord|"
+    r"\b(?P<head>memorandum of (?:understanding|cooperation|agreement|intent)|memorandum|"
+    r"letter of intent|MoU|agreement|accord|"
     r"pact|deal|treaty|roadmap|framework|declaration)\s+(?P<prep>on|for|covering)\s+"
     r"(?P<topic>(?:[a-z][\w\-]*\s+){0,4}?[a-z][\w\-]*)"
     r"(?=\s*(?:[,.;:)]|$|\s(?:signed|that|which|with|to|between|in|by|and\s+(?:the|a)\b|was|is|will|"
