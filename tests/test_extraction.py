@@ -338,6 +338,14 @@ def test_persons_get_their_state_from_the_title_or_the_vocabulary(extract):
             "India's Commerce and Industry Minister Ravi Kumar met the delegation.",
             {("Ravi Kumar", "IND", "Commerce and Industry Minister")},
         ),
+        (
+            "Talks between External Affairs Minister S. Jaishankar and Japanese Foreign "
+            "Minister Toshimitsu Motegi ended.",
+            {
+                ("S. Jaishankar", "IND", "External Affairs Minister"),
+                ("Toshimitsu Motegi", "JPN", "Foreign Minister"),
+            },
+        ),
     ],
 )
 def test_titles_in_the_forms_journalists_write_them(extract, text, expected):

@@ -110,7 +110,7 @@ def find_persons(ctx: ArticleContext) -> list[PersonFinding]:
             if m.kind != "person":
                 continue
             entry = known[m.ref]
-            role = _role_before(text, sentence, m.start, roles) or entry.role
+            role = _role_before(vocab, text, sentence, m.start, roles) or entry.role
             _add(
                 found,
                 Person(name=entry.name, state=entry.state, role=role),
@@ -227,12 +227,16 @@ def _join_known(
     return None
 
 
-def _role_before(text: str, sentence: Sentence, start: int, roles: _TitleFinder) -> str | None:
+def _role_before(
+    vocab: Vocabulary, text: str, sentence: Sentence, start: int, roles: _TitleFinder
+) -> str | None:
+    """The title right before a known person's name, without the words of the name
+    before it ("Jaishankar and Japanese Foreign Minister" → "Foreign Minister")."""
     window = text[max(sentence.start, start - 60) : start]
     best = None
     for rm in roles.finditer(window):
         if rm.end() >= len(window.rstrip()) - 1:
-            best = rm.group(0)
+            best = _trim_role(vocab, rm.group(0), 0)[0]
     return best
 
 
