@@ -209,11 +209,32 @@ def test_hedged_statements_have_lower_confidence(extract):
         "It reflects strategic competition with China.",
         "They responded to threats, particularly from China.",
         "They promoted export controls to limit China's access to chips.",
+        "The pact was a response to China's missile strikes on Palau.",
     ],
 )
 def test_cooperation_aimed_at_a_state_makes_it_a_target(extract, sentence):
     result = extract("Japan and Australia agreed to deepen defence cooperation. " + sentence)
     assert {("AUS", "CHN"), ("JPN", "CHN")} <= targets(result)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The pact is not directed against China.",
+        "The drills were not aimed at China, officials said.",
+    ],
+)
+def test_an_aim_that_is_denied_names_no_target(extract, sentence):
+    result = extract("Japan and Australia agreed to deepen defence cooperation. " + sentence)
+    assert not targets(result)
+
+
+def test_the_object_of_another_state_s_attack_is_not_the_actors_target(extract):
+    result = extract(
+        "Japan and Australia agreed to deepen defence cooperation. "
+        "The pact was a response to China's missile strikes on Palau."
+    )
+    assert not {t for t in targets(result) if t[1] == "PLW"}
 
 
 # -------------------------------------------------------------- agreements

@@ -362,7 +362,9 @@ class ArticleContext:
             or (
                 hostile
                 and _HOSTILE_OBJECT.search(before)
-                and self.cue_hits("hostile", max(clause_start, m.start - 60), m.start)
+                and (attacks := self.cue_hits("hostile", max(clause_start, m.start - 60), m.start))
+                and not self._owned_attack(clause_start, attacks[-1][0])
+                and not self._negated(max(clause_start, m.start - 30), m.start)
             )
         ):
             role = "target"
@@ -373,7 +375,34 @@ class ArticleContext:
         cues = self.cue_hits("target_before", clause_start, start)
         if not cues:
             return False
-        return bool(self.cues.target_gap.match(self.text[cues[-1][1] : start]))
+        cue_start, cue_end, _ = cues[-1]
+        return bool(self.cues.target_gap.match(self.text[cue_end:start])) and not self._negated(
+            max(clause_start, cue_start - 25), cue_start
+        )
+
+    def _negated(self, start: int, end: int) -> bool:
+        """Whether a negation stands in ``[start, end)`` with no comma after it: "not
+        directed against Iran", "is not meant to counter China" (but "not only")."""
+        keep = self.cue_hits("not_negation", start, end + 8)
+        return any(
+            not any(a <= n < b for a, b, _ in keep) and "," not in self.text[n:end]
+            for n, _, _ in self.cue_hits("negation", start, end)
+        )
+
+    def _owned_attack(self, clause_start: int, attack: int) -> bool:
+        """Whether an attack word has its own attacker just before it: in "a response
+        to Israel's strike on Doha" Doha is Israel's target, not the actors'."""
+        window = self.text[max(clause_start, attack - 40) : attack]
+        return any(
+            m.kind == "state"
+            and self.text.startswith(("'s", "'"), m.end)
+            and len(self.text[m.end : attack].split()) <= 2
+            for m in self.names[
+                bisect_left(self._name_starts, attack - len(window)) : bisect_left(
+                    self._name_starts, attack
+                )
+            ]
+        )
 
     def _target_after(self, m: Mention) -> bool:
         """ "China's regional ambitions", "Chinese coercion"."""
