@@ -90,12 +90,18 @@ def test_a_multilateral_undertaking_gives_every_pair(extract):
 @pytest.mark.parametrize(
     "text",
     [
-        "India and Japan agreed to cooperate on semiconductors, officials at Japan's Ministry "
-        "of Economy, Trade and Industry said.",
-        "India and Japan agreed to cooperate on semiconductors, India's Commerce and Industry "
-        "Minister said.",
-        "India and Japan agreed to cooperate on semiconductors, Japan's Minister for Trade and "
-        "Industry said.",
+        (
+            "India and Japan agreed to cooperate on semiconductors, officials at Japan's Ministry "
+            "of Economy, Trade and Industry said."
+        ),
+        (
+            "India and Japan agreed to cooperate on semiconductors, India's Commerce and Industry "
+            "Minister said."
+        ),
+        (
+            "India and Japan agreed to cooperate on semiconductors, Japan's Minister for Trade and "
+            "Industry said."
+        ),
     ],
 )
 def test_a_domain_word_naming_an_institution_or_office_is_no_domain(extract, text):
@@ -150,6 +156,25 @@ def test_the_three_leaders_refers_to_the_last_trio_that_met(extract):
 def test_pacts_with_each_partner_do_not_pair_the_partners(extract):
     result = extract("Tokyo signed defence pacts with Australia in 2022 and with Britain in 2023.")
     assert coop(result) == {("AUS", "JPN", "defense"), ("GBR", "JPN", "defense")}
+
+
+def test_states_with_their_own_pacts_with_a_partner_are_not_paired_together(extract):
+    result = extract(
+        "Qatar and the United Arab Emirates have their own security pacts with the United States."
+    )
+    assert coop(result) == {("ARE", "USA", "defense"), ("QAT", "USA", "defense")}
+
+
+def test_a_failure_word_outside_a_relative_clause_leaves_the_clause_alone(extract):
+    result = extract(
+        "Qatar, which has a security pact with the United States, declined to comment."
+    )
+    assert coop(result) == {("QAT", "USA", "defense")}
+
+
+def test_security_arrangements_are_defence_cooperation(extract):
+    result = extract("Japan and Australia signed security arrangements with the Philippines.")
+    assert ("JPN", "PHL", "defense") in coop(result)
 
 
 def test_a_place_named_in_passing_is_not_a_partner(extract):
@@ -360,8 +385,10 @@ def test_persons_get_their_state_from_the_title_or_the_vocabulary(extract):
             {("Ravi Kumar", "IND", "Commerce and Industry Minister")},
         ),
         (
-            "Talks between External Affairs Minister S. Jaishankar and Japanese Foreign "
-            "Minister Toshimitsu Motegi ended.",
+            (
+                "Talks between External Affairs Minister S. Jaishankar and Japanese Foreign "
+                "Minister Toshimitsu Motegi ended."
+            ),
             {
                 ("S. Jaishankar", "IND", "External Affairs Minister"),
                 ("Toshimitsu Motegi", "JPN", "Foreign Minister"),

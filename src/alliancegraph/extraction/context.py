@@ -53,6 +53,8 @@ _CONNECTOR = re.compile(
     re.I,
 )
 _WITH = re.compile(r"\b(?:with|alongside)\b", re.I)
+# A relative clause set off by commas: ", which has its own pact with Japan,".
+_ASIDE = re.compile(r",\s+(?:which|who|whose|whom|where)\b[^,;:]*,")
 _FOR_FRAME = re.compile(r"(?:^|[,;:]\s*)for\s+(?:the\s+)?$", re.I)
 _MESSAGE_AFTER = re.compile(r"^(?:'s?)?,?\s+the\s+(?:message|signal|warning)\b", re.I)
 _HOSTILE_OBJECT = re.compile(r"\b(?:at|on|against|into|upon)\s+(?:the\s+)?$", re.I)
@@ -451,8 +453,28 @@ class ArticleContext:
             spans.append((start, comma if comma != -1 else clause_end))
         for category in ("failure", "tentative"):
             for start, _, _ in self.sentence_cues(category, index):
-                spans.extend((a, b) for a, b in clauses if a <= start < b)
+                for a, b in clauses:
+                    if a <= start < b:
+                        spans.extend(self._same_clause_part(a, b, start))
         return spans
+
+    def _same_clause_part(self, a: int, b: int, pos: int) -> list[tuple[int, int]]:
+        """The part of clause ``[a, b)`` that a word at ``pos`` speaks of: a relative
+        clause between commas is an aside ("Qatar, which has security arrangements
+        with the United States, declined to comment"), and a word outside it does
+        not speak of what the aside says, nor a word inside it of the rest."""
+        if self.lowered.find("wh", a, b) == -1:
+            return [(a, b)]  # the usual case: no aside to set apart
+        asides = [(m.start(), m.end()) for m in _ASIDE.finditer(self.text, a, b)]
+        inside = next(((s, e) for s, e in asides if s <= pos < e), None)
+        if inside is not None:
+            return [inside]
+        parts, cursor = [], a
+        for s, e in asides:
+            parts.append((cursor, s))
+            cursor = e
+        parts.append((cursor, b))
+        return parts
 
     def _chains(self, sentence: Sentence) -> list[frozenset[str]]:
         """Groups of actors named together: "Japan, India and Australia", "U.S.–Japan"."""
@@ -725,7 +747,11 @@ class ArticleContext:
         if not subjects or not partners:
             return None
         pairs = {_pair(a, b) for a in subjects for b in partners if a != b}
-        pairs |= _clique(subjects)
+        # "Qatar and the UAE, which have their own arrangements with the US": each
+        # with the partner, not with each other.
+        last_subject = max(r.end for r in refs if r.end <= withs[0].start())
+        if " own " not in self.lowered[last_subject : withs[0].start()]:
+            pairs |= _clique(subjects)
         return frozenset(pairs) if pairs else None
 
     def evidence(self, sentence: Sentence, confidence: float) -> Evidence:
