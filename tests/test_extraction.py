@@ -177,6 +177,29 @@ def test_security_arrangements_are_defence_cooperation(extract):
     assert ("JPN", "PHL", "defense") in coop(result)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        (
+            "Australia and Japan agreed to expand intelligence sharing and to hold a trilateral "
+            "air exercise next year."
+        ),
+        (
+            "Australia and Japan agreed to expand intelligence sharing and to hold an air exercise "
+            "with the United States."
+        ),
+    ],
+)
+def test_a_partner_brought_in_by_a_later_conjunct_joins_only_its_domains(extract, text):
+    result = extract(
+        f"The United States backs Japan and Australia as they deepen cooperation. {text}"
+    )
+    found = coop(result)
+    assert ("AUS", "JPN", "intelligence_sharing") in found
+    assert ("AUS", "USA", "military_exercises") in found
+    assert ("AUS", "USA", "intelligence_sharing") not in found
+
+
 def test_a_place_named_in_passing_is_not_a_partner(extract):
     result = extract(
         "India and Japan agreed to cooperate on connectivity.\n"

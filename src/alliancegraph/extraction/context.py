@@ -53,6 +53,8 @@ _CONNECTOR = re.compile(
     re.I,
 )
 _WITH = re.compile(r"\b(?:with|alongside)\b", re.I)
+# What opens a second coordinated verb phrase: "agreed to expand X and to hold Y".
+_CONJUNCTS = (" and to ", ", and ", " and will ", " and would ")
 # A relative clause set off by commas: ", which has its own pact with Japan,".
 _ASIDE = re.compile(r",\s+(?:which|who|whose|whom|where)\b[^,;:]*,")
 _FOR_FRAME = re.compile(r"(?:^|[,;:]\s*)for\s+(?:the\s+)?$", re.I)
@@ -90,6 +92,9 @@ class Participation:
     clause: int
     pairs: frozenset[tuple[str, str]]
     confidence: float
+    # "A and B agreed to expand X and to hold a trilateral drill with C": the pairs
+    # for what is named before the conjunct that brings C in (offset, pairs).
+    earlier: tuple[int, frozenset[tuple[str, str]]] | None = None
 
     @property
     def members(self) -> frozenset[str]:
@@ -655,7 +660,8 @@ class ArticleContext:
         if len(explicit) >= 2:
             star = self._with_star(refs, start, end)
             if star is not None:
-                return Participation(ci, star, EXPLICIT)
+                pairs, earlier = star
+                return Participation(ci, pairs, EXPLICIT, earlier)
             if chains:
                 touching = [c for c in chains if c & core]
                 if touching:
@@ -675,7 +681,11 @@ class ArticleContext:
                 and len(members) < collective[0]
                 and group & members
             ):
-                members |= group
+                phrase = next(a for a, _, size in sentence.collective if start <= a < end)
+                named = max((r.end for r in refs if r.end <= phrase), default=start)
+                conjunct = self._conjunct(named, phrase)
+                earlier = None if conjunct is None else (conjunct, _clique(members))
+                return Participation(ci, _clique(members | group), EXPLICIT, earlier)
             return Participation(ci, _clique(members), EXPLICIT)
         if len(explicit) == 1:
             state = explicit[0]
@@ -709,9 +719,16 @@ class ArticleContext:
             return org.members
         return (actor,)
 
+    def _conjunct(self, start: int, end: int) -> int | None:
+        """Where the last coordinated verb phrase in ``[start, end)`` begins ("… and to
+        hold", "…, and will hold"), if one does."""
+        window = self.lowered[start:end]
+        found = max(window.rfind(joint) for joint in _CONJUNCTS)
+        return None if found == -1 else start + found
+
     def _with_star(
         self, refs: list[StateRef], start: int, end: int
-    ) -> frozenset[tuple[str, str]] | None:
+    ) -> tuple[frozenset[tuple[str, str]], tuple[int, frozenset[tuple[str, str]]] | None] | None:
         """ "Tokyo signed pacts with Australia and with Britain": Tokyo–Australia, Tokyo–Britain.
 
         The partners are the actors right after each "with" (and those named
@@ -726,11 +743,14 @@ class ArticleContext:
         subjects = [r.state for r in refs if r.end <= withs[0].start()]
         if not subjects:
             return None
-        # "pacts with", "coordinating with", "brought together … with": a cooperation
-        # word just before "with"; "their borders with Russia" is a place, not a partner.
+        # "pacts with", "coordinating with", "an air exercise with": a cooperation word
+        # or a domain just before "with"; "their borders with Russia" is a place, not a
+        # partner.
         words = self.text[start : withs[0].start()].split()[-3:]
-        lead_start = withs[0].start() - len(" ".join(words)) - 1
-        if not self.cue_hits("cooperation", max(start, lead_start), withs[0].start()):
+        lead_start = max(start, withs[0].start() - len(" ".join(words)) - 1)
+        if not self.cue_hits("cooperation", lead_start, withs[0].start()) and not self._slice(
+            self._domain_starts, self._domains, lead_start, withs[0].start()
+        ):
             return None
         partners: list[str] = []
         for match in withs:
@@ -750,9 +770,16 @@ class ArticleContext:
         # "Qatar and the UAE, which have their own arrangements with the US": each
         # with the partner, not with each other.
         last_subject = max(r.end for r in refs if r.end <= withs[0].start())
-        if " own " not in self.lowered[last_subject : withs[0].start()]:
+        own = " own " in self.lowered[last_subject : withs[0].start()]
+        if not own:
             pairs |= _clique(subjects)
-        return frozenset(pairs) if pairs else None
+        if not pairs:
+            return None
+        conjunct = self._conjunct(last_subject, withs[0].start())
+        earlier = None
+        if conjunct is not None:
+            earlier = (conjunct, frozenset() if own else _clique(subjects))
+        return frozenset(pairs), earlier
 
     def evidence(self, sentence: Sentence, confidence: float) -> Evidence:
         """Evidence pointing at a sentence of this article (one object per sentence and

@@ -30,7 +30,8 @@ object of an attack; the actors of the clause (or the core) are their actors.
 from __future__ import annotations
 
 from ..models import Evidence
-from .context import ArticleContext, Sentence
+from .context import ArticleContext, Participation, Sentence
+from .mentions import Mention
 
 __all__ = ["find_cooperation", "find_targets"]
 
@@ -79,10 +80,33 @@ def find_cooperation(ctx: ArticleContext) -> list[tuple[str, str, str, Evidence]
                 continue
             confidence = part.confidence * (_HEDGE_FACTOR if sentence.hedged else 1.0)
             evidence = ctx.evidence(sentence, confidence)
-            for a, b in sorted(part.pairs):
-                if _is_state(a) and _is_state(b):
-                    out.extend((a, b, domain, evidence) for domain in clause_domains)
+            for pairs, named in _by_conjunct(part, domains, clause_domains, start, end):
+                for a, b in sorted(pairs):
+                    if _is_state(a) and _is_state(b):
+                        out.extend((a, b, domain, evidence) for domain in named)
     return out
+
+
+def _by_conjunct(
+    part: Participation,
+    domains: list[Mention],
+    clause_domains: list[str],
+    start: int,
+    end: int,
+) -> list[tuple[frozenset[tuple[str, str]], list[str]]]:
+    """The clause's domains with the pairs that take part in each: all of them, or,
+    when a later conjunct brought a partner in ("agreed to expand intelligence
+    sharing and to hold a trilateral exercise with the United States"), the
+    domains named before it with the pairs named before it."""
+    if part.earlier is None:
+        return [(part.pairs, clause_domains)]
+    cut, earlier_pairs = part.earlier
+    before = {d.ref for d in domains if start <= d.start < cut}
+    after = {d.ref for d in domains if cut <= d.start < end}
+    return [
+        (earlier_pairs, [d for d in clause_domains if d in before and d not in after]),
+        (part.pairs, [d for d in clause_domains if d in after]),
+    ]
 
 
 def find_targets(ctx: ArticleContext) -> list[tuple[str, str, Evidence]]:
