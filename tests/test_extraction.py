@@ -200,6 +200,31 @@ def test_a_partner_brought_in_by_a_later_conjunct_joins_only_its_domains(extract
     assert ("AUS", "USA", "intelligence_sharing") not in found
 
 
+def test_cooperation_with_a_partner_counts_amid_hostile_words(extract):
+    result = extract(
+        "North Korea, which has attacked South Korean ships, deepened its military "
+        "cooperation with Russia."
+    )
+    assert coop(result) == {("PRK", "RUS", "defense")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Australian and Japanese ships took part in naval exercises off Guam.",
+            ("AUS", "JPN", "military_exercises"),
+        ),
+        (
+            "Japanese officials are working with the Commerce Department on export controls.",
+            ("JPN", "USA", "export_controls"),
+        ),
+    ],
+)
+def test_taking_part_and_working_with_are_cooperation(extract, text, expected):
+    assert expected in coop(extract(text))
+
+
 def test_a_place_named_in_passing_is_not_a_partner(extract):
     result = extract(
         "India and Japan agreed to cooperate on connectivity.\n"
@@ -263,6 +288,24 @@ def test_hedged_statements_have_lower_confidence(extract):
 def test_cooperation_aimed_at_a_state_makes_it_a_target(extract, sentence):
     result = extract("Japan and Australia agreed to deepen defence cooperation. " + sentence)
     assert {("AUS", "CHN"), ("JPN", "CHN")} <= targets(result)
+
+
+def test_a_threat_with_two_joined_modifiers_names_its_owner(extract):
+    result = extract(
+        "Japan and Australia agreed to deepen cooperation. "
+        "The allies pledged to deter North Korea's nuclear and missile threats."
+    )
+    assert targets(result) == {("AUS", "PRK"), ("JPN", "PRK")}
+
+
+def test_a_likeness_to_an_organisation_is_not_the_organisation_acting(extract):
+    result = extract(
+        "Japan, South Korea and the United States agreed to deepen defence cooperation. "
+        'North Korea denounced the pact as an "Asian NATO", and its military cooperation '
+        "with Russia deepened. The three governments pledged to deter North Korea's "
+        "nuclear threats."
+    )
+    assert targets(result) == {("JPN", "PRK"), ("KOR", "PRK"), ("USA", "PRK")}
 
 
 @pytest.mark.parametrize(
@@ -341,6 +384,13 @@ def test_a_grouping_that_acts_is_an_agreement_with_its_members(extract):
             "New Delhi and Washington agreed to cooperate on space under the iCET initiative.",
             "iCET initiative",
         ),
+        (
+            (
+                "The Supply Chain Early Warning System was launched by Japan, South Korea and the "
+                "United States."
+            ),
+            "Supply Chain Early Warning System",
+        ),
     ],
 )
 def test_unnamed_but_clearly_identified_agreements_are_found(extract, text, name):
@@ -408,6 +458,10 @@ def test_persons_get_their_state_from_the_title_or_the_vocabulary(extract):
             {("Ravi Kumar", "IND", "Commerce and Industry Minister")},
         ),
         (
+            "South Korean President Lee Jae-myung met the delegation.",
+            {("Lee Jae-myung", "KOR", "President")},
+        ),
+        (
             (
                 "Talks between External Affairs Minister S. Jaishankar and Japanese Foreign "
                 "Minister Toshimitsu Motegi ended."
@@ -444,6 +498,7 @@ def test_reader_comments_and_related_links_carry_no_facts(extract):
         "Also read: Germany and France sign defence pact",
         "Read more: Brazil weighs a trade deal with Mexico",
         "Topics: Germany, France, defence",
+        "More explainers\nBrazil and the Gulf: the new corridor politics",
     ],
 )
 def test_a_labelled_link_or_topic_line_carries_no_facts(extract, line):

@@ -53,6 +53,8 @@ _CONNECTOR = re.compile(
     re.I,
 )
 _WITH = re.compile(r"\b(?:with|alongside)\b", re.I)
+# An indefinite article and a qualifier before an organisation's name: "an 'Asian NATO'".
+_A_KIND_OF = re.compile(r"\b[Aa]n?\s+[\"“']?(?:[A-Z][\w-]*\s+){1,2}[\"“']?$")
 # What opens a second coordinated verb phrase: "agreed to expand X and to hold Y".
 _CONJUNCTS = (" and to ", ", and ", " and will ", " and would ")
 # A relative clause set off by commas: ", which has its own pact with Japan,".
@@ -350,6 +352,8 @@ class ArticleContext:
                 return None  # "Quadrilateral Security Dialogue (Quad)": one mention
             if self.text.startswith(("-like", "-style", "-type"), m.end):
                 return None
+            if _A_KIND_OF.search(before):
+                return None  # "an Asian NATO": a likeness, not the organisation
             return StateRef(f"org:{m.ref}", m.start, m.end, "org", "actor")
         if m.kind != "state":
             return None
@@ -418,8 +422,14 @@ class ArticleContext:
             return False
         for start, _, _ in self.cue_hits("target_after", m.end, m.end + 45):
             gap = self.text[m.end : start].removeprefix("'s").removeprefix("'")
-            words = len(gap.split())
-            if words <= (2 if possessive else 0) and not any(c in gap for c in ",;."):
+            words = gap.split()
+            if any(c in gap for c in ",;."):
+                continue
+            # Two modifiers at most ("China's growing military pressure"), or two
+            # joined ("North Korea's nuclear and missile threats").
+            if len(words) <= (2 if possessive else 0) or (
+                possessive and len(words) == 3 and words[1] in ("and", "or")
+            ):
                 return True
         return False
 
@@ -649,8 +659,12 @@ class ArticleContext:
         chains = [c for c in sentence.chains if c <= set(explicit)]
         core = set(self.core)
         if sentence.hostile and explicit:
-            # Amid attacks and sanctions only states named together act together,
-            # or states of the group that was acting just before.
+            # Amid attacks and sanctions only states named together act together
+            # ("North Korea's military cooperation with Russia" among them), or
+            # states of the group that was acting just before.
+            star = self._with_star(refs, start, end) if len(explicit) >= 2 else None
+            if star is not None:
+                return Participation(ci, star[0], EXPLICIT, star[1])
             if chains:
                 return Participation(ci, frozenset().union(*map(_clique, chains)), EXPLICIT)
             for known in (group, self._last if sentence.index - self._last_index <= 2 else ()):
@@ -741,6 +755,15 @@ class ArticleContext:
         if not withs:
             return None
         subjects = [r.state for r in refs if r.end <= withs[0].start()]
+        if lowered.find("wh", start, withs[0].start()) != -1:
+            # "North Korea, which has attacked South Korean ships, deepened its
+            # cooperation with Russia": what an aside names does not act here.
+            asides = [m.span() for m in _ASIDE.finditer(self.text, start, withs[0].start())]
+            subjects = [
+                r.state
+                for r in refs
+                if r.end <= withs[0].start() and not any(a <= r.start < b for a, b in asides)
+            ]
         if not subjects:
             return None
         # "pacts with", "coordinating with", "an air exercise with": a cooperation word
@@ -769,7 +792,7 @@ class ArticleContext:
         pairs = {_pair(a, b) for a in subjects for b in partners if a != b}
         # "Qatar and the UAE, which have their own arrangements with the US": each
         # with the partner, not with each other.
-        last_subject = max(r.end for r in refs if r.end <= withs[0].start())
+        last_subject = max(r.end for r in refs if r.end <= withs[0].start() and r.state in subjects)
         own = " own " in self.lowered[last_subject : withs[0].start()]
         if not own:
             pairs |= _clique(subjects)

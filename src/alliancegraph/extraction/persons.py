@@ -191,8 +191,10 @@ def _trim_role(vocab: Vocabulary, role: str, start: int) -> tuple[str, int, str 
     state = None
     cut = 0
     for i, word in enumerate(words[:-1]):
-        code = vocab.state_code(word.removesuffix("'s").removesuffix("’s"))
-        if code is not None and (i + 1 < len(words)) and words[i + 1] not in ("of", "for"):
+        bare = word.removesuffix("'s").removesuffix("’s")
+        # One word ("Japanese") or two ("South Korean", "New Zealand's").
+        code = vocab.state_code(bare) or (i and vocab.state_code(f"{words[i - 1]} {bare}"))
+        if code and words[i + 1] not in ("of", "for"):
             state, cut = code, i + 1
     while cut < len(words) - 1 and words[cut] in ("The", "A", "Then", "and", "Host", "Former"):
         cut += 1
