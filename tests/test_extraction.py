@@ -225,6 +225,19 @@ def test_taking_part_and_working_with_are_cooperation(extract, text, expected):
     assert expected in coop(extract(text))
 
 
+def test_a_state_named_as_a_place_does_not_join_the_demonyms_after_it(extract):
+    result = extract(
+        "Berlin has stationed a brigade in Lithuania and Polish and German engineers are "
+        "building joint fortifications."
+    )
+    assert coop(result) == {("DEU", "POL", "defense")}
+
+
+def test_military_mobility_is_defence_cooperation(extract):
+    result = extract("Germany and Poland agreed to a joint fund for military mobility.")
+    assert coop(result) == {("DEU", "POL", "defense")}
+
+
 def test_a_place_named_in_passing_is_not_a_partner(extract):
     result = extract(
         "India and Japan agreed to cooperate on connectivity.\n"
@@ -397,6 +410,18 @@ def test_unnamed_but_clearly_identified_agreements_are_found(extract, text, name
     assert [a.name for a in extract(text).agreements] == [name]
 
 
+def test_another_pair_s_own_agreement_is_not_merged_into_a_named_one(extract):
+    result = extract(
+        "Germany, France and Poland signed the Weimar Defence Procurement Pact. "
+        "Britain signed its own defence agreement with Germany in 2024."
+    )
+    found = {a.name: a.parties for a in result.agreements}
+    assert found == {
+        "Weimar Defence Procurement Pact": ("DEU", "FRA", "POL"),
+        "defence agreement": ("DEU", "GBR"),
+    }
+
+
 def test_a_comparison_is_not_a_name(extract):
     text = (
         "Japan and South Korea deny plans for a NATO-like alliance but agreed on missile defense."
@@ -456,6 +481,13 @@ def test_persons_get_their_state_from_the_title_or_the_vocabulary(extract):
         (
             "India's Commerce and Industry Minister Ravi Kumar met the delegation.",
             {("Ravi Kumar", "IND", "Commerce and Industry Minister")},
+        ),
+        (
+            "Chancellor Friedrich Merz and Prime Minister Donald Tusk agreed.",
+            {
+                ("Friedrich Merz", "DEU", "Chancellor"),
+                ("Donald Tusk", "POL", "Prime Minister"),
+            },
         ),
         (
             "South Korean President Lee Jae-myung met the delegation.",

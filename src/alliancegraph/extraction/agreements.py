@@ -656,6 +656,8 @@ def _same(a: _Candidate, b: _Candidate, na: _Names, nb: _Names) -> bool:
         return False
     for described, named, words in ((a, b, nb.words), (b, a, na.words)):
         if not described.named and named.named:
+            if described.parties and named.parties and not described.parties <= named.parties:
+                continue  # "Britain signed its own defence agreement with Germany"
             if described.descriptors and described.descriptors <= set(words):
                 return True
             if named.org and described.parties and described.parties == named.parties:

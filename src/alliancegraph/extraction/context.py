@@ -498,7 +498,11 @@ class ArticleContext:
         current: set[str] = set()
         prev: StateRef | None = None
         for ref in refs:
-            if prev is not None and _connects(self.text[prev.end : ref.start]):
+            if (
+                prev is not None
+                and _connects(self.text[prev.end : ref.start])
+                and not self._place_then_new_subject(prev, ref)
+            ):
                 current.add(ref.state)
             else:
                 if len(current) > 1:
@@ -508,6 +512,15 @@ class ArticleContext:
         if len(current) > 1:
             chains.append(current)
         return [frozenset(c) for c in chains]
+
+    def _place_then_new_subject(self, prev: StateRef, ref: StateRef) -> bool:
+        """ "stationed a brigade in Lithuania and Polish and German engineers are …":
+        a state named as a place, then a demonym opening the next clause."""
+        return (
+            ref.form == "demonym"
+            and prev.form != "demonym"
+            and bool(self.cues.venue.search(self.text[max(0, prev.start - 20) : prev.start]))
+        )
 
     # ---------------------------------------------------------------- article
     def _article_states(self) -> list[str]:

@@ -234,11 +234,18 @@ def _role_before(
 ) -> str | None:
     """The title right before a known person's name, without the words of the name
     before it ("Jaishankar and Japanese Foreign Minister" → "Foreign Minister")."""
-    window = text[max(sentence.start, start - 60) : start]
+    offset = max(sentence.start, start - 60)
+    window = text[offset:start]
     best = None
     for rm in roles.finditer(window):
         if rm.end() >= len(window.rstrip()) - 1:
-            best = _trim_role(vocab, rm.group(0), 0)[0]
+            role = rm.group(0)
+            # "Chancellor Friedrich Merz and Prime Minister": the title starts after
+            # the name of the person before.
+            for m in sentence.names:
+                if m.kind == "person" and offset + rm.start() < m.end <= offset + rm.end():
+                    role = text[m.end : offset + rm.end()].strip().removeprefix("and ")
+            best = _trim_role(vocab, role, 0)[0]
     return best
 
 
