@@ -609,10 +609,10 @@ def own_scores():
     ("section", "floor"),
     [
         ("states", 0.97),
-        ("cooperation", 0.88),
-        ("agreements", 0.8),
-        ("persons", 0.92),
-        ("targets", 0.68),
+        ("cooperation", 0.9),
+        ("agreements", 0.83),
+        ("persons", 0.94),
+        ("targets", 0.8),
     ],
 )
 def test_our_own_articles_stay_above_their_measured_floor(own_scores, section, floor):
