@@ -403,16 +403,13 @@ class ArticleContext:
     def _owned_attack(self, clause_start: int, attack: int) -> bool:
         """Whether an attack word has its own attacker just before it: in "a response
         to Israel's strike on Doha" Doha is Israel's target, not the actors'."""
-        window = self.text[max(clause_start, attack - 40) : attack]
+        lo = bisect_left(self._name_starts, max(clause_start, attack - 40))
+        hi = bisect_left(self._name_starts, attack)
         return any(
             m.kind == "state"
             and self.text.startswith(("'s", "'"), m.end)
             and len(self.text[m.end : attack].split()) <= 2
-            for m in self.names[
-                bisect_left(self._name_starts, attack - len(window)) : bisect_left(
-                    self._name_starts, attack
-                )
-            ]
+            for m in self.names[lo:hi]
         )
 
     def _target_after(self, m: Mention) -> bool:

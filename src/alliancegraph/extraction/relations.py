@@ -17,6 +17,10 @@ clause:
 4. nothing explicit: the clause inherits the sentence's subject, and a
    sentence with no subject at all ("Closer coordination spans …") the core.
 
+A partner brought in by a later conjunct ("agreed to expand intelligence
+sharing and to hold an exercise with the United States") joins only the
+domains named from that conjunct on.
+
 In sentences about attacks, sanctions or coercion only actors named together
 are paired. A domain owned by an outsider ("Chinese coast guard ships")
 is not a domain of cooperation. Organisations act (the EU, ASEAN) but only
