@@ -475,9 +475,9 @@ class ArticleContext:
         clause between commas is an aside ("Qatar, which has security arrangements
         with the United States, declined to comment"), and a word outside it does
         not speak of what the aside says, nor a word inside it of the rest."""
-        if self.lowered.find("wh", a, b) == -1:
+        asides = self._asides(a, b)
+        if not asides:
             return [(a, b)]  # the usual case: no aside to set apart
-        asides = [(m.start(), m.end()) for m in _ASIDE.finditer(self.text, a, b)]
         inside = next(((s, e) for s, e in asides if s <= pos < e), None)
         if inside is not None:
             return [inside]
@@ -487,6 +487,13 @@ class ArticleContext:
             cursor = e
         parts.append((cursor, b))
         return parts
+
+    def _asides(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The relative clauses set off by commas in ``[start, end)``: ", which has
+        its own pact with Japan,"."""
+        if self.lowered.find("wh", start, end) == -1:
+            return []  # the usual case, decided without the regex
+        return [m.span() for m in _ASIDE.finditer(self.text, start, end)]
 
     def _chains(self, sentence: Sentence) -> list[frozenset[str]]:
         """Groups of actors named together: "Japan, India and Australia", "U.S.–Japan"."""
@@ -662,8 +669,11 @@ class ArticleContext:
             for member in self._acting_members(r.state):
                 if member not in explicit:
                     explicit.append(member)
-        collective = [size for a, _, size in sentence.collective if start <= a < end]
-        group = self.resolve_collective(sentence, collective[0]) if collective else frozenset()
+        # The clause's first collective phrase ("the three allies"): where, and its size.
+        phrase, size = next(
+            ((a, size) for a, _, size in sentence.collective if start <= a < end), (end, -1)
+        )
+        group = self.resolve_collective(sentence, size) if size >= 0 else frozenset()
         if group:
             sentence.groups[ci] = group
         chains = [c for c in sentence.chains if c <= set(explicit)]
@@ -699,13 +709,7 @@ class ArticleContext:
             else:
                 members = set(explicit)
             # "The three allies" widens a pair named in the clause; "they" does not.
-            if (
-                collective
-                and collective[0] > 0
-                and len(members) < collective[0]
-                and group & members
-            ):
-                phrase = next(a for a, _, size in sentence.collective if start <= a < end)
+            if size > 0 and len(members) < size and group & members:
                 named = max((r.end for r in refs if r.end <= phrase), default=start)
                 conjunct = self._conjunct(named, phrase)
                 earlier = None if conjunct is None else (conjunct, _clique(members))
@@ -764,16 +768,14 @@ class ArticleContext:
         withs = list(_WITH.finditer(self.text, start, end))
         if not withs:
             return None
-        subjects = [r.state for r in refs if r.end <= withs[0].start()]
-        if lowered.find("wh", start, withs[0].start()) != -1:
-            # "North Korea, which has attacked South Korean ships, deepened its
-            # cooperation with Russia": what an aside names does not act here.
-            asides = [m.span() for m in _ASIDE.finditer(self.text, start, withs[0].start())]
-            subjects = [
-                r.state
-                for r in refs
-                if r.end <= withs[0].start() and not any(a <= r.start < b for a, b in asides)
-            ]
+        # "North Korea, which has attacked South Korean ships, deepened its
+        # cooperation with Russia": what an aside names does not act here.
+        asides = self._asides(start, withs[0].start())
+        subjects = [
+            r.state
+            for r in refs
+            if r.end <= withs[0].start() and not any(a <= r.start < b for a, b in asides)
+        ]
         if not subjects:
             return None
         # "pacts with", "coordinating with", "an air exercise with": a cooperation word

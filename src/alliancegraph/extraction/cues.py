@@ -264,6 +264,7 @@ class CompiledCues:
             for noun in c.collective_nouns:
                 sizes.setdefault(f"{determiner} {noun}".lower(), size)
         roles = _TitleFinder(c.roles, c.role_heads)
+        institution_heads = phrase_regex(c.institution_heads, flags=0).pattern
         return cls(
             index=CueIndex(c, sizes, roles.head_words),
             # A preposition right before a name makes it a place or a venue ("at the WTO").
@@ -274,13 +275,11 @@ class CompiledCues:
             # A domain word in the name of an institution or office is no domain:
             # "Ministry of Economy, Trade and Industry", "Defence Minister Marles".
             institution_before=re.compile(
-                r"\b(?:" + "|".join(map(re.escape, c.institution_heads or ("(?!x)x",))) + r")"
+                rf"(?:{institution_heads})"
                 r"\s+(?:of|for|on)\s+(?:the\s+)?(?:[A-Z][\w'’-]*,?\s+(?:(?:and|&)\s+)?)*$"
             ),
             institution_after=re.compile(
-                r"(?:,?\s+(?:(?:and|&)\s+)?[A-Z][\w'’-]*)*?\s+(?:"
-                + "|".join(map(re.escape, c.institution_heads or ("(?!x)x",)))
-                + r")\b"
+                rf"(?:,?\s+(?:(?:and|&)\s+)?[A-Z][\w'’-]*)*?\s+(?:{institution_heads})"
             ),
             # What may stand between a target cue and the state: "threats, particularly from".
             target_gap=re.compile(

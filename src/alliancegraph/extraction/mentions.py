@@ -260,19 +260,13 @@ class Matcher:
             _mentions(_longest_first(other), text) if other else [],
         )
 
-    def names(self, folded: str) -> list[Mention]:
-        """State, organisation, person and non-actor mentions in a :func:`fold`-ed text."""
-        return self._scan(self._names, folded)[0]
-
-    def domains(self, folded: str, lowered: str | None = None) -> list[Mention]:
-        """Domain (and not-a-domain) mentions in a :func:`fold`-ed text, in text order.
+    def scan(self, folded: str, lowered: str | None = None) -> tuple[list[Mention], list[Mention]]:
+        """The name mentions (states, organisations, persons, non-actors) and the
+        domain (and not-a-domain) mentions in a :func:`fold`-ed text, each in text
+        order; each text is walked once.
 
         ``lowered`` is ``lower_same_length(folded)`` when the caller has it already.
         """
-        return self.scan(folded, lowered)[1]
-
-    def scan(self, folded: str, lowered: str | None = None) -> tuple[list[Mention], list[Mention]]:
-        """:meth:`names` and :meth:`domains` together, each text walked once."""
         names, acronyms = self._scan(self._names, folded)
         found = self._scan(self._domains, lowered or lower_same_length(folded))[0]
         if acronyms:
