@@ -509,10 +509,6 @@ def read_safe_xml(path: Path, whole: bool = False) -> bytes:
         data = path.read_bytes()
     except OSError as err:
         raise GraphFormatError(f"{path}: cannot read ({err.strerror})") from err
-    refused = GraphFormatError(
-        f"{path}: XML with a DTD or entity declarations is refused (it could expand "
-        "entities or load external files); remove the <!DOCTYPE …> declaration"
-    )
     try:
         with _xml_errors(path):
             events = defusedxml.ElementTree.iterparse(
@@ -524,7 +520,10 @@ def read_safe_xml(path: Path, whole: bool = False) -> bytes:
             else:
                 next(iter(events), None)  # up to the root element's start
     except DefusedXmlException as err:
-        raise refused from err
+        raise GraphFormatError(
+            f"{path}: XML with a DTD or entity declarations is refused (it could expand "
+            "entities or load external files); remove the <!DOCTYPE …> declaration"
+        ) from err
     return data
 
 
