@@ -62,6 +62,11 @@ def test_seas_and_publications_are_not_states(extract):
     assert result.states == ()
 
 
+def test_seas_named_together_in_the_plural_are_not_states(extract):
+    result = extract("Leaders opposed coercion in the East and South China Seas.")
+    assert result.states == ()
+
+
 def test_a_known_leader_stands_for_the_state(extract):
     assert "IND" in extract("Modi spoke about the economy.").states
 
@@ -531,6 +536,8 @@ def test_reader_comments_and_related_links_carry_no_facts(extract):
         "Read more: Brazil weighs a trade deal with Mexico",
         "Topics: Germany, France, defence",
         "More explainers\nBrazil and the Gulf: the new corridor politics",
+        "What we're reading\n- Brazil pauses its trade deal with Mexico",
+        "Coming up after the break: Brazil's election results",
     ],
 )
 def test_a_labelled_link_or_topic_line_carries_no_facts(extract, line):
