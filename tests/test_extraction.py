@@ -81,6 +81,27 @@ def test_coordinated_states_with_a_cue_cooperate_on_each_listed_domain(extract):
     }
 
 
+def test_states_named_together_in_a_drill_exercise_together_without_a_cue_word(extract):
+    result = extract("Ships from China, Russia and Iran gathered for their annual naval drill.")
+    assert coop(result) == {
+        ("CHN", "IRN", "military_exercises"),
+        ("CHN", "RUS", "military_exercises"),
+        ("IRN", "RUS", "military_exercises"),
+    }
+
+
+def test_a_collective_in_a_drill_exercises_together(extract):
+    result = extract(
+        "Japan and Australia are close partners.\n\n"
+        "The two navies held their annual exercise in the Coral Sea."
+    )
+    assert ("AUS", "JPN", "military_exercises") in coop(result)
+
+
+def test_states_named_as_the_place_of_a_drill_do_not_exercise_together(extract):
+    assert coop(extract("China began a naval drill off Taiwan and Japan.")) == set()
+
+
 def test_a_multilateral_undertaking_gives_every_pair(extract):
     result = extract(
         "Australia, Britain and the United States agreed to expand joint military exercises."

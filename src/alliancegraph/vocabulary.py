@@ -154,6 +154,12 @@ class Cues(_Entry):
     roles: tuple[str, ...]
     role_heads: tuple[str, ...] = ()
     institution_heads: tuple[str, ...] = ()
+    #: Domains whose mention is joint action in itself: states named together
+    #: with "a naval drill" cooperate on it without a cooperation word.
+    joint_domains: tuple[str, ...] = ()
+    #: Words that make the states after them a place ("a drill off Taiwan and
+    #: Japan"), not participants in a joint domain.
+    place_prepositions: tuple[str, ...] = ()
     boilerplate_lines: tuple[str, ...]
     navigation_headers: tuple[str, ...]
     navigation_prefixes: tuple[str, ...] = ()

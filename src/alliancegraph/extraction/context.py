@@ -307,6 +307,17 @@ class ArticleContext:
             collective=collective,
         )
         sentence.chains = self._chains(sentence)
+        if (
+            not sentence.cooperative
+            and not hostile
+            and (sentence.chains or sentence.collective)
+            and any(m.ref in self.cues.joint_domains for m in domain_mentions)
+            and self._participants_named(sentence)
+        ):
+            # "Warships from China, Russia and Iran gathered for their naval drill",
+            # "the three militaries held their exercise": states named together in
+            # a drill act together.
+            sentence.cooperative = True
         return sentence
 
     def _empty_sentence(self, index: int, s: int, e: int, heading: bool) -> Sentence:
@@ -516,6 +527,20 @@ class ArticleContext:
         if len(current) > 1:
             chains.append(current)
         return [frozenset(c) for c in chains]
+
+    def _participants_named(self, sentence: Sentence) -> bool:
+        """Whether a group named together ("Japan and India", "the two navies") is
+        named as acting, not as the place of the action ("a drill off Taiwan and
+        Japan")."""
+        firsts: dict[str, int] = {}
+        for ref in sentence.states:
+            if ref.role == "actor":
+                firsts.setdefault(ref.state, ref.start)
+        starts = [min(firsts[s] for s in chain) for chain in sentence.chains]
+        starts += [a for a, _, _ in sentence.collective]
+        return any(
+            not self.cues.place.search(self.text, max(0, start - 20), start) for start in starts
+        )
 
     def _place_then_new_subject(self, prev: StateRef, ref: StateRef) -> bool:
         """ "stationed a brigade in Lithuania and Polish and German engineers are …":

@@ -244,6 +244,7 @@ class CompiledCues:
 
     index: CueIndex
     venue: re.Pattern[str]
+    place: re.Pattern[str]
     institution_before: re.Pattern[str]
     institution_after: re.Pattern[str]
     target_gap: re.Pattern[str]
@@ -254,6 +255,7 @@ class CompiledCues:
     statuses: tuple[str, ...]
     stopwords: frozenset[str]
     generic_words: frozenset[str]
+    joint_domains: frozenset[str]
 
     @classmethod
     def for_vocabulary(cls, vocabulary: Vocabulary) -> CompiledCues:
@@ -270,6 +272,10 @@ class CompiledCues:
             # A preposition right before a name makes it a place or a venue ("at the WTO").
             venue=re.compile(
                 r"\b(?:" + phrase_regex(c.venue_prepositions).pattern + r")\s+(?:the\s+|its\s+)?$",
+                re.I,
+            ),
+            place=re.compile(
+                r"\b(?:" + phrase_regex(c.place_prepositions).pattern + r")\s+(?:the\s+)?$",
                 re.I,
             ),
             # A domain word in the name of an institution or office is no domain:
@@ -295,4 +301,5 @@ class CompiledCues:
             statuses=tuple(s.status for s in c.status),
             stopwords=frozenset(c.agreement_name_stopwords),
             generic_words=frozenset(w.lower() for w in c.generic_name_words),
+            joint_domains=frozenset(c.joint_domains),
         )

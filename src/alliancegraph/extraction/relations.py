@@ -1,7 +1,9 @@
 """Cooperation and targeting between states, read clause by clause.
 
 Cooperation needs three things in one sentence: a cooperation cue
-("coordinate", "joint", "agreed", "partnership" …), a domain that is not
+("coordinate", "joint", "agreed", "partnership" …, or a drill named with the
+states that hold it: "warships from China, Russia and Iran gathered for their
+naval drill"), a domain that is not
 negated ("does not introduce a common framework for … nuclear weapons",
 "fisheries talks collapsed", "might consider"), and participants, which
 :class:`~alliancegraph.extraction.context.ArticleContext` resolves per
