@@ -322,6 +322,8 @@ def test_hedged_statements_have_lower_confidence(extract):
         "They responded to threats, particularly from China.",
         "They promoted export controls to limit China's access to chips.",
         "The pact was a response to China's missile strikes on Palau.",
+        "The pact is meant to keep China from gaining a foothold in the Pacific.",
+        "Both want to lock China out of the island chain.",
     ],
 )
 def test_cooperation_aimed_at_a_state_makes_it_a_target(extract, sentence):
@@ -335,6 +337,14 @@ def test_a_threat_with_two_joined_modifiers_names_its_owner(extract):
         "The allies pledged to deter North Korea's nuclear and missile threats."
     )
     assert targets(result) == {("AUS", "PRK"), ("JPN", "PRK")}
+
+
+def test_they_after_a_people_just_named_are_those_people_not_the_last_group(extract):
+    result = extract(
+        "China, Russia and Iran began their annual naval drill. "
+        "Iranian commanders say they see it as a way to push back against American power."
+    )
+    assert targets(result) == {("IRN", "USA")}
 
 
 def test_a_likeness_to_an_organisation_is_not_the_organisation_acting(extract):

@@ -145,6 +145,9 @@ class Cues(_Entry):
     collective_determiners: dict[str, int] = {}
     target_before: tuple[str, ...]
     target_after: tuple[str, ...]
+    #: Verbs that make a state a target when "from" or "out" follows it:
+    #: "keep China from gaining a foothold", "lock Russia out of the market".
+    target_from_verbs: tuple[str, ...] = ()
     agreement_heads: dict[str, AgreementKind]
     generic_heads: dict[str, AgreementKind]
     lateral_modifiers: dict[str, int]

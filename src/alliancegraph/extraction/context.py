@@ -377,6 +377,12 @@ class ArticleContext:
             (self._target_before(clause_start, m.start) and not possessive)
             or self._target_after(m)
             or (
+                # "keep China from gaining a foothold", "lock Russia out of the market"
+                after.startswith((" from ", " out "))
+                and self.cues.target_from.search(before)
+                and not self._negated(max(clause_start, m.start - 40), m.start)
+            )
+            or (
                 before.rstrip().lower().endswith(("for", "for the"))
                 and _FOR_FRAME.search(before)
                 and _MESSAGE_AFTER.search(after)
@@ -698,7 +704,13 @@ class ArticleContext:
         phrase, size = next(
             ((a, size) for a, _, size in sentence.collective if start <= a < end), (end, -1)
         )
-        group = self.resolve_collective(sentence, size) if size >= 0 else frozenset()
+        named_before = {r.state: r.form for r in refs if r.end <= phrase}
+        if size == 0 and len(named_before) == 1 and "demonym" in named_before.values():
+            # "Iranian commanders say they see it as …": "they" are the people just
+            # named, not the group that acted before.
+            group = frozenset(named_before)
+        else:
+            group = self.resolve_collective(sentence, size) if size >= 0 else frozenset()
         if group:
             sentence.groups[ci] = group
         chains = [c for c in sentence.chains if c <= set(explicit)]

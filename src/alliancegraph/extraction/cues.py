@@ -248,6 +248,7 @@ class CompiledCues:
     institution_before: re.Pattern[str]
     institution_after: re.Pattern[str]
     target_gap: re.Pattern[str]
+    target_from: re.Pattern[str]
     roles: _TitleFinder
     agreement_heads: dict[str, AgreementKind]
     generic_heads: dict[str, AgreementKind]
@@ -292,6 +293,9 @@ class CompiledCues:
                 r"^(?:\s+(?:the|its|their|a|an|particularly|especially|notably|mainly|"
                 r"primarily|chiefly|including|from|regional|rival|rivals|such\s+as)\b|[\s,])*$",
                 re.I,
+            ),
+            target_from=re.compile(
+                r"\b(?:" + phrase_regex(c.target_from_verbs).pattern + r")\s+$", re.I
             ),
             roles=roles,
             agreement_heads=dict(c.agreement_heads),

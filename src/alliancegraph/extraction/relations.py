@@ -29,8 +29,9 @@ is not a domain of cooperation. Organisations act (the EU, ASEAN) but only
 state pairs are reported.
 
 Targets are states named after "deter", "counter", "competition with",
-"threats from", "limit X's access", "For Beijing, the message …", or as the
-object of an attack; the actors of the clause (or the core) are their actors.
+"threats from", "limit X's access", "For Beijing, the message …", "keep X
+from" or "lock X out", or as the object of an attack; the actors of the
+clause (or the core) are their actors.
 """
 
 from __future__ import annotations
