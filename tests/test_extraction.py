@@ -102,6 +102,27 @@ def test_states_named_as_the_place_of_a_drill_do_not_exercise_together(extract):
     assert coop(extract("China began a naval drill off Taiwan and Japan.")) == set()
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Japan and Australia pledged to come to each other's aid if attacked.",
+        "Japan and Australia agreed to treat an attack on either as an attack on both.",
+    ],
+)
+def test_a_mutual_defence_clause_is_defence_cooperation_not_hostility(extract, sentence):
+    assert coop(extract(sentence)) == {("AUS", "JPN", "defense")}
+
+
+def test_a_pair_phrase_means_the_article_s_pair_when_one_of_it_is_named(extract):
+    result = extract(
+        "Australia and Papua New Guinea sign treaty\n\n"
+        "Fiji and Samoa are watching closely.\n\n"
+        "The treaty, signed in Canberra, commits the two neighbours to integrate their forces."
+    )
+    assert ("AUS", "PNG", "defense") in coop(result)
+    assert not {c for c in coop(result) if "FJI" in c}
+
+
 def test_a_multilateral_undertaking_gives_every_pair(extract):
     result = extract(
         "Australia, Britain and the United States agreed to expand joint military exercises."

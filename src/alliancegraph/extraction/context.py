@@ -638,19 +638,25 @@ class ArticleContext:
             return frozenset(self.core)
         if len(current) == size:
             return current
+        core = frozenset(self.core)
+        if current and len(core) == size and current <= core and not current & self._last:
+            # "The treaty, signed in Canberra, commits the two neighbours": the pair
+            # the article is about, which the state named here belongs to, rather
+            # than another pair that acted just before.
+            return core
         if self._last and len(self._last) == size:
             return self._last
         # "a trilateral initiative with the UAE, the three partners …": the pair
         # acting so far and the state named now.
-        for known in (self._last, frozenset(self.core)):
+        for known in (self._last, core):
             if known and len(known | current) == size:
                 return known | current
         for previous in reversed(self.sentences[max(0, sentence.index - 3) : sentence.index]):
             actors = frozenset(previous.actors())
             if len(actors) == size:
                 return actors
-        if len(self.core) == size:
-            return frozenset(self.core)
+        if len(core) == size:
+            return core
         # "The seven leaders": the members of a grouping of that size named in the article.
         for org_id in self._acting_groupings:
             members = self.vocabulary.organizations[org_id].members
