@@ -461,6 +461,17 @@ def test_a_grouping_that_acts_is_an_agreement_with_its_members(extract):
             ),
             "Supply Chain Early Warning System",
         ),
+        (
+            "Russia and Iran signed a comprehensive strategic partnership treaty last year.",
+            "comprehensive strategic partnership treaty",
+        ),
+        (
+            (
+                "Taipei and Tokyo agreed to start talks on a supply-chain resilience framework "
+                "covering semiconductors and critical materials."
+            ),
+            "supply-chain resilience framework",
+        ),
     ],
 )
 def test_unnamed_but_clearly_identified_agreements_are_found(extract, text, name):

@@ -9,8 +9,9 @@ Where they are found:
 * **named with a lower-case head**: at least two capitalised words, an
   optional acronym, then a generic head ("Free and Open Indo-Pacific (FOIP)
   strategy");
-* **described**: a generic head with a lateral modifier ("a new trilateral
-  pact", "a tri-country communication hotline");
+* **described**: a generic head with a lateral or partnership modifier ("a
+  new trilateral pact", "a tri-country communication hotline", "a
+  comprehensive strategic partnership treaty"), one per noun phrase;
 * **groupings**: an organisation of kind grouping or alliance from the
   vocabulary, when at least two of the states involved are its members.
 
@@ -432,7 +433,19 @@ def _described(ctx: ArticleContext, sentence: Sentence) -> list[_Candidate]:
         )
         cand.descriptors = {w.lower() for w in m.group("topic").split()}
         out.append(cand)
-    return out
+    return _outermost(out) if len(out) > 1 else out
+
+
+def _outermost(candidates: list[_Candidate]) -> list[_Candidate]:
+    """One description per noun phrase: "a comprehensive strategic partnership treaty"
+    holds two heads, and "a supply-chain resilience framework covering chips" is
+    described from both sides of its head. The one starting first (then the longest)
+    stands for the phrase."""
+    kept: list[_Candidate] = []
+    for cand in sorted(candidates, key=lambda c: (c.start, -c.end)):
+        if not kept or cand.start >= kept[-1].end:
+            kept.append(cand)
+    return kept
 
 
 def _domain_modified(ctx: ArticleContext, sentence: Sentence) -> list[_Candidate]:
