@@ -123,6 +123,23 @@ def test_a_pair_phrase_means_the_article_s_pair_when_one_of_it_is_named(extract)
     assert not {c for c in coop(result) if "FJI" in c}
 
 
+def test_states_in_a_closing_relative_clause_about_a_thing_do_not_cooperate(extract):
+    result = extract(
+        "Officials agreed to coordinate coast guard patrols near the islands, "
+        "which Japan administers and China claims."
+    )
+    assert coop(result) == set()
+
+
+def test_a_pair_phrase_does_not_take_states_from_a_closing_relative_clause(extract):
+    result = extract(
+        "Japan and Taiwan deepen coast guard ties\n\n"
+        "The two coast guards agreed to share information on patrols near the Senkaku "
+        "Islands, which Japan administers and Beijing claims."
+    )
+    assert coop(result) == {("JPN", "TWN", "coast_guard")}
+
+
 def test_a_multilateral_undertaking_gives_every_pair(extract):
     result = extract(
         "Australia, Britain and the United States agreed to expand joint military exercises."

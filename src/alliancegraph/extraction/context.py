@@ -59,6 +59,7 @@ _A_KIND_OF = re.compile(r"\b[Aa]n?\s+[\"“']?(?:[A-Z][\w-]*\s+){1,2}[\"“']?$"
 _CONJUNCTS = (" and to ", ", and ", " and will ", " and would ")
 # A relative clause set off by commas: ", which has its own pact with Japan,".
 _ASIDE = re.compile(r",\s+(?:which|who|whose|whom|where)\b[^,;:]*,")
+_LAST_RELATIVE = re.compile(r",\s+(?:which|whose|where)\b[^,;:]*$")
 _FOR_FRAME = re.compile(r"(?:^|[,;:]\s*)for\s+(?:the\s+)?$", re.I)
 _MESSAGE_AFTER = re.compile(r"^(?:'s?)?,?\s+the\s+(?:message|signal|warning)\b", re.I)
 _HOSTILE_OBJECT = re.compile(r"\b(?:at|on|against|into|upon)\s+(?:the\s+)?$", re.I)
@@ -505,6 +506,17 @@ class ArticleContext:
         parts.append((cursor, b))
         return parts
 
+    def _closing_relative(self, sentence: Sentence, start: int, end: int) -> int:
+        """Where a relative clause about a thing closes ``[start, end)``: in "… near
+        the Senkaku Islands, which Japan administers and Beijing claims" the states
+        after "which" act in the relative clause, not in the sentence (``end`` if
+        there is none). A relative clause about a state ("…, with Vietnam, which
+        …") is not set apart."""
+        m = _LAST_RELATIVE.search(self.text, start, end)
+        if m is None or any(r.end == m.start() for r in sentence.states):
+            return end
+        return m.start()
+
     def _asides(self, start: int, end: int) -> list[tuple[int, int]]:
         """The relative clauses set off by commas in ``[start, end)``: ", which has
         its own pact with Japan,"."""
@@ -630,7 +642,12 @@ class ArticleContext:
     # ------------------------------------------------------------ discourse
     def resolve_collective(self, sentence: Sentence, size: int) -> frozenset[str]:
         """What "the two sides", "the three allies" or "they" stand for here."""
-        current = frozenset(sentence.actors())
+        current = sentence.actors()
+        if len(current) >= 2 and self.lowered.find("wh", sentence.start, sentence.end) != -1:
+            tail = self._closing_relative(sentence, sentence.start, sentence.end)
+            current = frozenset(
+                r.state for r in sentence.states if r.role == "actor" and r.start < tail
+            )
         recent = sentence.index - self._last_index <= 2
         if size == 0:
             if self._last and recent:
@@ -701,6 +718,9 @@ class ArticleContext:
     def _clause(self, sentence: Sentence, ci: int) -> Participation | None:
         start, end = sentence.clauses[ci]
         refs = [r for r in sentence.states if start <= r.start < end and r.role == "actor"]
+        if len(refs) >= 2 and self.lowered.find("wh", start, end) != -1:
+            tail = self._closing_relative(sentence, start, end)
+            refs = [r for r in refs if r.start < tail]
         explicit: list[str] = []  # in order, each once; a clause names a handful
         for r in refs:
             for member in self._acting_members(r.state):
