@@ -594,6 +594,14 @@ def test_titles_in_the_forms_journalists_write_them(extract, text, expected):
     assert {(p.name, p.state, p.role) for p in extract(text).persons} == expected
 
 
+def test_an_official_named_without_a_state_acts_for_the_dateline_s_state(extract):
+    result = extract(
+        "TAIPEI — Japan and Taiwan agreed to expand coast guard cooperation. "
+        "Economics Minister Kung Ming-hsin said talks would start next year."
+    )
+    assert {(p.name, p.state) for p in result.persons} == {("Kung Ming-hsin", "TWN")}
+
+
 def test_a_lower_case_word_is_not_a_country_code(extract):
     # "and" is not Andorra (AND), "can" is not Canada (CAN).
     result = extract("Trade and Industry Minister Jo Bloggs of Kenya said talks can resume.")

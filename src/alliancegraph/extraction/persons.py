@@ -9,6 +9,10 @@ Three linguistic patterns, in order of trust:
   Minister of Japan ...");
 * a counterpart apposition ("his Japanese counterpart, Toshimitsu Motegi").
 
+An official whose title names no state acts for the one state the article is
+about, or else for the state of its dateline ("TAIPEI — … Economics Minister
+Kung Ming-hsin").
+
 A later surname-only mention ("Takaichi") joins the full name met earlier.
 """
 
@@ -81,6 +85,11 @@ _APPOSITION = re.compile(
 )
 _JOINING_GAP = re.compile(r"(?:'s|’s)?(?:\s|,|\band\b)*")
 _POSSESSIVE_END = re.compile(r"(?:'s|’s|'|’)$")
+# A dateline: a place in capitals opening a line ("TAIPEI —", "RIYADH, Nov 17 (Agency) -").
+_DATELINE_PLACE = re.compile(
+    r"^[ \t]*(?P<place>[A-Z][A-Z.'’\-]+(?:[ ][A-Z][A-Z.'’\-]+){0,2})(?=[ \t]*(?:[,:—–(]|-\s))",
+    re.M,
+)
 _OF_STATE = re.compile(r"^\s+of\s+(?:the\s+)?(?P<state>[A-Z][\w.\-]+(?:\s+[A-Z][\w\-]+)?)")
 
 
@@ -140,11 +149,14 @@ def find_persons(ctx: ArticleContext) -> list[PersonFinding]:
                 continue
             confidence = 0.85
             if state is None:
-                # An article about one state and organisations ("EU–India"): its officials.
+                # An article about one state and organisations ("EU–India"): its
+                # officials; failing that, the dateline's: a reporter in Taipei
+                # writes "Economics Minister Kung" for a Taiwanese minister.
                 only = {c for c in ctx.core if not c.startswith("org:")}
-                if len(only) != 1:
+                local = only.pop() if len(only) == 1 else _dateline_state(ctx)
+                if local is None:
                     continue
-                state, confidence = only.pop(), 0.6
+                state, confidence = local, 0.6
             person = Person(name=name, state=state, role=role_text)
             _add(found, person, evidence_for(sentence, confidence))
         # "Chinese foreign ministry spokesperson Lin Wei": a title in lower case
@@ -178,6 +190,17 @@ def find_persons(ctx: ArticleContext) -> list[PersonFinding]:
                 continue
             _add(found, Person(name=name, state=state, role=None), evidence_for(sentence, 0.8))
     return [PersonFinding(p, e) for p, e in found.values()]
+
+
+def _dateline_state(ctx: ArticleContext) -> str | None:
+    """The state of the place the article is datelined from, if the article speaks of
+    that state: "TAIPEI — …" gives Taiwan."""
+    first = ctx.doc.body[0][0] if ctx.doc.body else 0
+    m = _DATELINE_PLACE.search(ctx.doc.text, 0, first + 400)
+    if m is None:
+        return None
+    state = ctx.vocabulary.state_code(m.group("place"))
+    return state if state in ctx.states else None
 
 
 def _trim_role(vocab: Vocabulary, role: str, start: int) -> tuple[str, int, str | None]:
