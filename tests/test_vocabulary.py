@@ -123,3 +123,10 @@ def test_a_person_for_an_unknown_state_is_refused(tmp_path):
     path.write_text(json.dumps({"persons": [{"name": "A B", "state": "ZZZ"}]}))
     with pytest.raises(VocabularyError, match="ZZZ"):
         Vocabulary.load(path)
+
+
+def test_a_joint_domain_outside_the_scheme_is_refused(tmp_path):
+    path = tmp_path / "vocab.json"
+    path.write_text(json.dumps({"cues": {"joint_domains": ["military_drillz"]}}))
+    with pytest.raises(VocabularyError, match="military_drillz"):
+        Vocabulary.load(path)

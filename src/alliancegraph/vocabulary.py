@@ -429,6 +429,11 @@ class Vocabulary:
                 raise VocabularyError(
                     f"organization {org.id!r}: members {', '.join(missing)} are not known states"
                 )
+        unknown = [d for d in self.cues.joint_domains if d not in self.domains]
+        if unknown:
+            raise VocabularyError(
+                f"cues: joint_domains {', '.join(map(repr, unknown))} are not in the domain scheme"
+            )
         for person in self.persons:
             if person.state not in self.states:
                 raise VocabularyError(
