@@ -506,16 +506,20 @@ class ArticleContext:
         parts.append((cursor, b))
         return parts
 
-    def _closing_relative(self, sentence: Sentence, start: int, end: int) -> int:
-        """Where a relative clause about a thing closes ``[start, end)``: in "… near
-        the Senkaku Islands, which Japan administers and Beijing claims" the states
-        after "which" act in the relative clause, not in the sentence (``end`` if
-        there is none). A relative clause about a state ("…, with Vietnam, which
-        …") is not set apart."""
+    def _before_closing_relative(
+        self, sentence: Sentence, refs: list[StateRef], start: int, end: int
+    ) -> list[StateRef]:
+        """``refs`` of ``[start, end)`` without those in a relative clause about a thing
+        that closes it: in "… near the Senkaku Islands, which Japan administers and
+        Beijing claims" the states after "which" act in the relative clause, not in
+        the sentence. A relative clause about a state ("…, with Vietnam, which …")
+        is not set apart."""
+        if len(refs) < 2 or self.lowered.find("wh", start, end) == -1:
+            return refs  # the usual case, decided without the regex
         m = _LAST_RELATIVE.search(self.text, start, end)
         if m is None or any(r.end == m.start() for r in sentence.states):
-            return end
-        return m.start()
+            return refs
+        return [r for r in refs if r.start < m.start()]
 
     def _asides(self, start: int, end: int) -> list[tuple[int, int]]:
         """The relative clauses set off by commas in ``[start, end)``: ", which has
@@ -643,11 +647,10 @@ class ArticleContext:
     def resolve_collective(self, sentence: Sentence, size: int) -> frozenset[str]:
         """What "the two sides", "the three allies" or "they" stand for here."""
         current = sentence.actors()
-        if len(current) >= 2 and self.lowered.find("wh", sentence.start, sentence.end) != -1:
-            tail = self._closing_relative(sentence, sentence.start, sentence.end)
-            current = frozenset(
-                r.state for r in sentence.states if r.role == "actor" and r.start < tail
-            )
+        if len(current) >= 2:
+            acting = [r for r in sentence.states if r.role == "actor"]
+            kept = self._before_closing_relative(sentence, acting, sentence.start, sentence.end)
+            current = frozenset(r.state for r in kept)
         recent = sentence.index - self._last_index <= 2
         if size == 0:
             if self._last and recent:
@@ -718,9 +721,7 @@ class ArticleContext:
     def _clause(self, sentence: Sentence, ci: int) -> Participation | None:
         start, end = sentence.clauses[ci]
         refs = [r for r in sentence.states if start <= r.start < end and r.role == "actor"]
-        if len(refs) >= 2 and self.lowered.find("wh", start, end) != -1:
-            tail = self._closing_relative(sentence, start, end)
-            refs = [r for r in refs if r.start < tail]
+        refs = self._before_closing_relative(sentence, refs, start, end)
         explicit: list[str] = []  # in order, each once; a clause names a handful
         for r in refs:
             for member in self._acting_members(r.state):
