@@ -103,6 +103,19 @@ def test_a_person_matches_by_surname_and_state():
     assert score(persons=[{"name": "Modi", "state": "PAK"}]).sections["persons"].fp == 1
 
 
+@pytest.mark.parametrize(
+    ("extracted", "annotated"),
+    [("Phạm Minh Chính", "Pham Minh Chinh"), ("Abdel Fattah el-Sisi", "Abdel Fattah al-Sisi")],
+)
+def test_a_person_matches_without_diacritics_or_a_surname_particle(extracted, annotated):
+    gold = GoldArticle.model_validate(
+        {**GOLD.model_dump(), "persons": [{"name": annotated, "state": "IND"}]}
+    )
+    found = [{"name": extracted, "state": "IND"}]
+    result = evaluate_reports([report(persons=found)], {"a": gold})
+    assert result.sections["persons"].tp == 1
+
+
 def test_targets_are_ordered_pairs():
     assert score(targets=[["CHN", "JPN"]]).sections["targets"].tp == 0
 

@@ -67,6 +67,22 @@ def test_seas_named_together_in_the_plural_are_not_states(extract):
     assert result.states == ()
 
 
+def test_a_place_compound_names_no_state(extract):
+    result = extract(
+        "Japan and India agreed to cooperate on semiconductors, a researcher at a "
+        "Dakar-based institute said, and a Singapore-registered affiliate won the port."
+    )
+    assert set(result.states) == {"IND", "JPN"}
+
+
+def test_a_named_strait_or_gap_between_states_is_a_place(extract):
+    result = extract(
+        "Canada and Norway agreed to deepen maritime security as submarines transit the "
+        "Greenland–Iceland–United Kingdom gap."
+    )
+    assert set(result.states) == {"CAN", "NOR"}
+
+
 def test_a_known_leader_stands_for_the_state(extract):
     assert "IND" in extract("Modi spoke about the economy.").states
 
@@ -626,6 +642,11 @@ def test_reader_comments_and_related_links_carry_no_facts(extract):
         "More explainers\nBrazil and the Gulf: the new corridor politics",
         "What we're reading\n- Brazil pauses its trade deal with Mexico",
         "Coming up after the break: Brazil's election results",
+        "In case you missed it\n- Portugal's new golden-visa rules, explained",
+        "Associated links\n- Minister's travel to Brazil",
+        "Most viewed\n1. Argentina's peso slides after midterm surprise",
+        "Sponsored: Expanding into Peru? We handle customs from Callao to Cusco.",
+        'Notes and references\n[1] "Uzbekistan\'s Rail Ambitions", Transport Review, 2024.',
     ],
 )
 def test_a_labelled_link_or_topic_line_carries_no_facts(extract, line):

@@ -12,7 +12,9 @@ Scores are micro-averaged over articles, per section:
   hyphens and a leading "the" (any alias counts), or, failing that, when kind
   and parties match and the names share a content word. An extracted
   agreement that matches an optional one is ignored;
-* persons: name and state (a surname alone matches the full name).
+* persons: name and state (a surname alone matches the full name; diacritics and
+  a surname's particle are ignored: "Phạm Minh Chính" is "Pham Minh Chinh",
+  "el-Sisi" is "al-Sisi").
 
 ``traps`` counts ``not_states`` that extraction found.
 
@@ -29,6 +31,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -240,7 +243,9 @@ def _count(
 
 
 def _norm_name(name: str) -> str:
-    name = name.casefold().replace("’", "'")
+    # "Phạm Minh Chính" and "Pham Minh Chinh" are one name, spelled with and
+    # without its diacritics.
+    name = _without_marks(name).casefold().replace("’", "'")
     name = re.sub(r"^the\s+", "", name.strip())
     return re.sub(r"[\W_]+", "", name)
 
@@ -301,13 +306,22 @@ def _score_agreements(
     detail["agreements_fp"] = [predicted[i]["name"] for i in unmatched]
 
 
+def _without_marks(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def _surname(name: str) -> str:
+    """The last word of a name without its particle: "el-Sisi" and "al-Sisi" are "sisi"."""
+    return _norm_name(re.split(r"[\s\-‐–]+", name.strip())[-1])
+
+
 def _person_match(pred: Mapping[str, Any], gold: GoldPerson) -> bool:
     if pred.get("state") != gold.state:
         return False
     a, b = _norm_name(str(pred["name"])), _norm_name(gold.name)
     if a == b:
         return True
-    return str(pred["name"]).split()[-1].casefold() == gold.name.split()[-1].casefold()
+    return _surname(str(pred["name"])) == _surname(gold.name)
 
 
 def _score_persons(

@@ -163,6 +163,9 @@ class Cues(_Entry):
     #: Words that make the states after them a place ("a drill off Taiwan and
     #: Japan"), not participants in a joint domain.
     place_prepositions: tuple[str, ...] = ()
+    #: Endings that make the name before them a place ("a Dakar-based institute",
+    #: "a Singapore-registered affiliate"), not a state that acts.
+    place_suffixes: tuple[str, ...] = ()
     boilerplate_lines: tuple[str, ...]
     navigation_headers: tuple[str, ...]
     navigation_prefixes: tuple[str, ...] = ()

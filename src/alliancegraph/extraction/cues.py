@@ -257,6 +257,7 @@ class CompiledCues:
     stopwords: frozenset[str]
     generic_words: frozenset[str]
     joint_domains: frozenset[str]
+    place_suffixes: tuple[str, ...]
 
     @classmethod
     def for_vocabulary(cls, vocabulary: Vocabulary) -> CompiledCues:
@@ -306,4 +307,5 @@ class CompiledCues:
             stopwords=frozenset(c.agreement_name_stopwords),
             generic_words=frozenset(w.lower() for w in c.generic_name_words),
             joint_domains=frozenset(c.joint_domains),
+            place_suffixes=tuple(c.place_suffixes),
         )
