@@ -67,6 +67,15 @@ def test_seas_named_together_in_the_plural_are_not_states(extract):
     assert result.states == ()
 
 
+def test_an_ambiguous_name_in_a_list_of_states_is_a_state(extract):
+    result = extract("Kazakhstan, Azerbaijan, Georgia and Turkey coordinate rail tariffs.")
+    assert "GEO" in result.states
+
+
+def test_an_ambiguous_name_alone_is_not_a_state(extract):
+    assert "GEO" not in extract("Japan and India agreed a chip deal in Georgia.").states
+
+
 def test_a_place_compound_names_no_state(extract):
     result = extract(
         "Japan and India agreed to cooperate on semiconductors, a researcher at a "

@@ -580,14 +580,27 @@ class ArticleContext:
         strong: Counter[str] = Counter()
         weak: set[str] = set()
         for sentence in self.sentences:
-            for ref in sentence.states:
+            refs = sentence.states
+            for i, ref in enumerate(refs):
                 if ref.state.startswith("org:"):
                     continue
-                if ref.form == "weak":
+                if ref.form == "weak" and not self._listed_with_states(refs, i):
                     weak.add(ref.state)
                 else:
                     strong[ref.state] += 1
         return sorted(set(strong) | (weak & set(strong)))
+
+    def _listed_with_states(self, refs: list[StateRef], i: int) -> bool:
+        """Whether an ambiguous name ("Georgia", "Jordan") stands in a list of states
+        ("Kazakhstan, Azerbaijan, Georgia and Türkiye"), and so is one itself."""
+        ref = refs[i]
+        return any(
+            other.form != "weak"
+            and not other.state.startswith("org:")
+            and _connects(self.text[min(ref.end, other.end) : max(ref.start, other.start)])
+            for other in refs[max(0, i - 1) : i + 2]
+            if other is not ref
+        )
 
     def _core(self) -> tuple[str, ...]:
         support: Counter[frozenset[str]] = Counter()
