@@ -375,6 +375,42 @@ def test_hedged_statements_have_lower_confidence(extract):
     assert hedged.relations[0].confidence < firm.relations[0].confidence
 
 
+def test_items_under_a_lead_in_line_take_its_subject(extract):
+    result = extract(
+        "Japan and India agreed to cooperate on semiconductors. Japan and India will "
+        "also hold joint drills, and Japan and India will share intelligence.\n"
+        "Canada and Denmark will also:\n"
+        "- Cooperate on critical minerals in Greenland\n"
+        "- Co-fund surveys of rare-earth deposits\n"
+    )
+    assert ("CAN", "DNK", "critical_minerals") in coop(result)
+    assert ("IND", "JPN", "critical_minerals") not in coop(result)
+
+
+def test_a_lead_in_gives_its_subject_only_to_the_list_below_it(extract):
+    result = extract(
+        "Japan and India agreed to cooperate on semiconductors. Japan and India will "
+        "also hold joint drills, and Japan and India will share intelligence.\n"
+        "Canada and Denmark will also:\n"
+        "- Cooperate on critical minerals\n"
+        "Cooperation on clean energy will deepen too.\n"
+    )
+    assert ("IND", "JPN", "clean_energy") in coop(result)
+    assert ("CAN", "DNK", "clean_energy") not in coop(result)
+
+
+def test_a_collective_phrase_in_a_new_section_means_the_group_named_there(extract):
+    result = extract(
+        "Moscow and Pyongyang\n\n"
+        "North Korea and Russia signed a defence treaty last year.\n\n"
+        "A visit to Warsaw\n\n"
+        "Seoul's president arrived in Warsaw as shelling hit the border. "
+        "The two sides agreed to cooperate on critical minerals.\n"
+    )
+    assert ("KOR", "POL", "critical_minerals") in coop(result)
+    assert ("PRK", "RUS", "critical_minerals") not in coop(result)
+
+
 # ----------------------------------------------------------------- targets
 @pytest.mark.parametrize(
     "sentence",

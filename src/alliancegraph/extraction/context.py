@@ -63,6 +63,8 @@ _LAST_RELATIVE = re.compile(r",\s+(?:which|whose|where)\b[^,;:]*$")
 _FOR_FRAME = re.compile(r"(?:^|[,;:]\s*)for\s+(?:the\s+)?$", re.I)
 _MESSAGE_AFTER = re.compile(r"^(?:'s?)?,?\s+the\s+(?:message|signal|warning)\b", re.I)
 _HOSTILE_OBJECT = re.compile(r"\b(?:at|on|against|into|upon)\s+(?:the\s+)?$", re.I)
+# What opens an item of a list: a bullet or an item number ("- ", "• ", "(a) ", "2. ").
+_LIST_ITEM = re.compile(r"[ \t]*(?:[-•*▪‣◦–—·][ \t]|\(?(?:\d{1,2}|[a-z])[.)][ \t])")
 _ACTING_ORGS = frozenset({"organization", "grouping", "alliance"})
 
 _BEYOND = 1 << 62  # an offset past any text, for bisecting (start, end) pairs
@@ -216,6 +218,9 @@ class ArticleContext:
         self.core = self._core()
         self._last: frozenset[str] = frozenset()
         self._last_index = -10
+        self._section = 0  # where the current section's heading stands
+        # The group a lead-in line ("The three countries will:") gives the list below it.
+        self._lead: frozenset[str] = frozenset()
         for sentence in self.sentences:
             sentence.participation = self._participation(sentence)
 
@@ -667,6 +672,9 @@ class ArticleContext:
             kept = self._before_closing_relative(sentence, acting, sentence.start, sentence.end)
             current = frozenset(r.state for r in kept)
         recent = sentence.index - self._last_index <= 2
+        # A group that acted before the section's heading is not what "the three
+        # countries" of a new section stand for.
+        fresh = self._last_index >= self._section
         if size == 0:
             if self._last and recent:
                 return self._last
@@ -679,11 +687,17 @@ class ArticleContext:
             # the article is about, which the state named here belongs to, rather
             # than another pair that acted just before.
             return core
-        if self._last and len(self._last) == size:
+        if self._last and len(self._last) == size and fresh:
             return self._last
+        if not fresh:
+            # The group named last in this section, before the article's.
+            for previous in reversed(self.sentences[self._section : sentence.index]):
+                actors = frozenset(previous.actors())
+                if len(actors) == size:
+                    return actors
         # "a trilateral initiative with the UAE, the three partners …": the pair
         # acting so far and the state named now.
-        for known in (self._last, core):
+        for known in (self._last if fresh else frozenset(), core):
             if known and len(known | current) == size:
                 return known | current
         for previous in reversed(self.sentences[max(0, sentence.index - 3) : sentence.index]):
@@ -705,6 +719,20 @@ class ArticleContext:
         return frozenset(self.core)
 
     def _participation(self, sentence: Sentence) -> list[Participation]:
+        if sentence.heading:
+            self._section = sentence.index
+        listed = bool(self._lead) and self._list_item(sentence)
+        if not listed:
+            self._lead = frozenset()
+        elif (
+            not sentence.hostile
+            and not sentence.collective
+            and all(r.role != "actor" for r in sentence.states)
+        ):
+            # "Canada and Denmark will also:\n- Co-fund geological surveys": each
+            # item's subject is the lead-in's.
+            pairs = _clique(self._lead)
+            return [Participation(ci, pairs, COLLECTIVE) for ci in range(len(sentence.clauses))]
         # A sentence with no subject at all inherits the core, if it speaks of cooperation.
         inherits = sentence.cooperative and not sentence.hostile and len(self.core) >= 2
         if not sentence.states and not sentence.collective:
@@ -731,7 +759,14 @@ class ArticleContext:
             if len(members) >= 2:
                 self._last = members
                 self._last_index = sentence.index
+                if not listed and not sentence.hostile and sentence.text.endswith(":"):
+                    self._lead = members
         return out
+
+    def _list_item(self, sentence: Sentence) -> bool:
+        """Whether the sentence is (in) an item of a list: its line opens with a bullet
+        or an item number ("- ", "• ", "(a) ", "2. ")."""
+        return _LIST_ITEM.match(self.text, _line_start(self.doc.body, sentence.start)) is not None
 
     def _clause(self, sentence: Sentence, ci: int) -> Participation | None:
         start, end = sentence.clauses[ci]
@@ -988,7 +1023,7 @@ def _is_heading(line: str) -> bool:
     stripped = line.strip()
     return (
         0 < len(stripped) < 160
-        and not stripped.endswith((".", "!", "?", '"', "”", "]", ")", ","))
+        and not stripped.endswith((".", "!", "?", '"', "”", "]", ")", ",", ":"))
         and stripped[:1].isupper()
     )
 
