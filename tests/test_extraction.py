@@ -375,6 +375,17 @@ def test_hedged_statements_have_lower_confidence(extract):
     assert hedged.relations[0].confidence < firm.relations[0].confidence
 
 
+def test_power_lines_and_transit_routes_are_connectivity(extract):
+    result = extract(
+        "Greece and Cyprus are building an electricity interconnector, and Armenia and "
+        "Azerbaijan agreed to open a transit route."
+    )
+    assert {
+        ("CYP", "GRC", "infrastructure_connectivity"),
+        ("ARM", "AZE", "infrastructure_connectivity"),
+    } <= coop(result)
+
+
 def test_items_under_a_lead_in_line_take_its_subject(extract):
     result = extract(
         "Japan and India agreed to cooperate on semiconductors. Japan and India will "
