@@ -377,7 +377,7 @@ def test_hedged_statements_have_lower_confidence(extract):
 
 def test_power_lines_and_transit_routes_are_connectivity(extract):
     result = extract(
-        "Greece and Cyprus are building an electricity interconnector, and Armenia and "
+        "Greece and Cyprus agreed to build an electricity interconnector. Armenia and "
         "Azerbaijan agreed to open a transit route."
     )
     assert {
