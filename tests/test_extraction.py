@@ -487,6 +487,19 @@ def test_the_object_of_another_state_s_attack_is_not_the_actors_target(extract):
     assert not {t for t in targets(result) if t[1] == "PLW"}
 
 
+def test_pressure_from_a_state_is_a_target_only_when_resisted(extract):
+    resisted = extract(
+        "Japan and the Philippines will cooperate on maritime security to resist "
+        "pressure from China."
+    )
+    assert ("JPN", "CHN") in targets(resisted)
+    prompted = extract(
+        "Mexico and Guatemala agreed to cooperate on trade, a package that owes "
+        "something to pressure from Washington."
+    )
+    assert targets(prompted) == set()
+
+
 # -------------------------------------------------------------- agreements
 def test_named_agreements_with_acronyms_dates_and_parties(extract):
     result = extract(
