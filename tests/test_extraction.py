@@ -422,6 +422,24 @@ def test_a_collective_phrase_in_a_new_section_means_the_group_named_there(extrac
     assert ("PRK", "RUS", "critical_minerals") not in coop(result)
 
 
+def test_a_small_alliance_acts_through_its_members(extract):
+    result = extract("AES ministers signed an agreement with Russia on satellites.")
+    assert {("BFA", "RUS", "space"), ("MLI", "RUS", "space"), ("MLI", "NER", "space")} <= coop(
+        result
+    )
+
+
+def test_the_juntas_are_a_group_of_states(extract):
+    result = extract(
+        "Japan and Vietnam agreed to cooperate on coast guards. Japan and Vietnam will "
+        "also cooperate on trade.\n"
+        "Burkina Faso, Mali and Niger met in Niamey.\n"
+        "The three juntas agreed to cooperate on defence."
+    )
+    assert ("BFA", "NER", "defense") in coop(result)
+    assert ("JPN", "VNM", "defense") not in coop(result)
+
+
 # ----------------------------------------------------------------- targets
 @pytest.mark.parametrize(
     "sentence",

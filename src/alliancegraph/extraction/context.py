@@ -857,7 +857,7 @@ class ArticleContext:
         if not actor.startswith("org:"):
             return (actor,)
         org = self.vocabulary.organizations[actor[4:]]
-        if org.kind == "grouping" and 2 <= len(org.members) <= _MINILATERAL:
+        if org.kind in ("grouping", "alliance") and 2 <= len(org.members) <= _MINILATERAL:
             return org.members
         return (actor,)
 
@@ -885,11 +885,13 @@ class ArticleContext:
         # "North Korea, which has attacked South Korean ships, deepened its
         # cooperation with Russia": what an aside names does not act here.
         asides = self._asides(start, withs[0].start())
-        subjects = [
-            r.state
+        subject_refs = [
+            r
             for r in refs
             if r.end <= withs[0].start() and not any(a <= r.start < b for a, b in asides)
         ]
+        # A minilateral grouping on either side acts through its members.
+        subjects = [m for r in subject_refs for m in self._acting_members(r.state)]
         if not subjects:
             return None
         # "pacts with", "coordinating with", "an air exercise with": a cooperation word
@@ -906,19 +908,19 @@ class ArticleContext:
             after = [r for r in refs if r.start >= match.end()]
             if not after or len(self.text[match.end() : after[0].start].split()) > 3:
                 continue
-            partners.append(after[0].state)
+            partners.extend(self._acting_members(after[0].state))
             prev = after[0]
             for ref in after[1:]:
                 if not _connects(self.text[prev.end : ref.start]):
                     break
-                partners.append(ref.state)
+                partners.extend(self._acting_members(ref.state))
                 prev = ref
         if not subjects or not partners:
             return None
         pairs = {_pair(a, b) for a in subjects for b in partners if a != b}
         # "Qatar and the UAE, which have their own arrangements with the US": each
         # with the partner, not with each other.
-        last_subject = max(r.end for r in refs if r.end <= withs[0].start() and r.state in subjects)
+        last_subject = max(r.end for r in subject_refs)
         own = " own " in self.lowered[last_subject : withs[0].start()]
         if not own:
             pairs |= _clique(subjects)
