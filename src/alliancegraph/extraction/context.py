@@ -14,9 +14,12 @@ about, those most often named together ("Taiwan and Japan", "U.S.–Japan",
 the group size the article's own collective words point to ("the two sides"
 → 2, "trilateral" → 3) when that group is well supported.
 
-Then one pass in reading order resolves who takes part in each clause (see
-:meth:`ArticleContext.participation`), keeping track of the last group that
+Then one pass in reading order resolves who takes part in each clause (each
+sentence's ``participation``), keeping track of the last group that
 acted so that "the three leaders", "they" or "the ministers" refer to it.
+A section heading closes that group's reach for "the three countries" of the
+new section, and a lead-in line ("Canada and Denmark will also:") gives its
+group to the bulleted items below it.
 """
 
 from __future__ import annotations
@@ -852,8 +855,9 @@ class ArticleContext:
         return [org for org, _ in counts.most_common()]
 
     def _acting_members(self, actor: str) -> tuple[str, ...]:
-        """A minilateral grouping that acts ("the Quad leaders agreed") acts through its
-        members; an organisation (the EU, ASEAN) or a large alliance acts as itself."""
+        """A minilateral grouping or a small alliance that acts ("the Quad leaders
+        agreed", "AES ministers signed") acts through its members; an organisation
+        (the EU, ASEAN) or a large alliance (NATO) acts as itself."""
         if not actor.startswith("org:"):
             return (actor,)
         org = self.vocabulary.organizations[actor[4:]]
