@@ -386,12 +386,17 @@ def test_power_lines_and_transit_routes_are_connectivity(extract):
     } <= coop(result)
 
 
+# An article about Japan and India, then a lead-in line naming another pair.
+_PAIR_THEN_LEAD_IN = (
+    "Japan and India agreed to cooperate on semiconductors. Japan and India will "
+    "also hold joint drills, and Japan and India will share intelligence.\n"
+    "Canada and Denmark will also:\n"
+)
+
+
 def test_items_under_a_lead_in_line_take_its_subject(extract):
     result = extract(
-        "Japan and India agreed to cooperate on semiconductors. Japan and India will "
-        "also hold joint drills, and Japan and India will share intelligence.\n"
-        "Canada and Denmark will also:\n"
-        "- Cooperate on critical minerals in Greenland\n"
+        _PAIR_THEN_LEAD_IN + "- Cooperate on critical minerals in Greenland\n"
         "- Co-fund surveys of rare-earth deposits\n"
     )
     assert ("CAN", "DNK", "critical_minerals") in coop(result)
@@ -400,10 +405,7 @@ def test_items_under_a_lead_in_line_take_its_subject(extract):
 
 def test_a_lead_in_gives_its_subject_only_to_the_list_below_it(extract):
     result = extract(
-        "Japan and India agreed to cooperate on semiconductors. Japan and India will "
-        "also hold joint drills, and Japan and India will share intelligence.\n"
-        "Canada and Denmark will also:\n"
-        "- Cooperate on critical minerals\n"
+        _PAIR_THEN_LEAD_IN + "- Cooperate on critical minerals\n"
         "Cooperation on clean energy will deepen too.\n"
     )
     assert ("IND", "JPN", "clean_energy") in coop(result)
@@ -777,76 +779,63 @@ def test_no_trap_state_is_found_in_the_seed_articles(seed_scores):
     assert seed_scores.traps == 0
 
 
-HELDOUT_DIR, HELDOUT_GOLD = (
-    ROOT / "tests" / "heldout" / "articles",
-    ROOT / "tests" / "heldout" / "gold",
-)
-
-
-@pytest.fixture(scope="module")
-def heldout_scores():
-    return _scores(HELDOUT_DIR, HELDOUT_GOLD)
-
-
-@pytest.mark.parametrize(
-    ("section", "floor"),
-    [
-        ("states", 0.96),
-        ("cooperation", 0.56),
-        ("agreements", 0.8),
-        ("persons", 0.85),
-        ("targets", 0.15),
-    ],
-)
-def test_held_out_articles_stay_above_their_measured_floor(heldout_scores, section, floor):
-    # A guard against regressions on articles never used to tune the rules.
-    assert heldout_scores.sections[section].f1 >= floor
-
-
-OUTSIDE_DIR, OUTSIDE_GOLD = (
-    ROOT / "tests" / "outside" / "articles",
-    ROOT / "tests" / "outside" / "gold",
-)
-
-
-@pytest.fixture(scope="module")
-def outside_scores():
-    return _scores(OUTSIDE_DIR, OUTSIDE_GOLD)
-
-
-@pytest.mark.parametrize(
-    ("section", "floor"),
-    [
-        ("states", 0.97),
-        ("cooperation", 0.53),
-        ("agreements", 0.65),
-        ("persons", 0.79),
-        ("targets", 0.52),
-    ],
-)
-def test_articles_by_outside_writers_stay_above_their_measured_floor(
-    outside_scores, section, floor
-):
+#: Floors a little under what the rules score on each set of our articles, so a
+#: change that generalises worse fails here even when the seeds still pass.
+_FLOORS = {
+    # Written by the project blind to the rules, then used to improve them.
+    "articles": {
+        "states": 0.98,
+        "cooperation": 0.93,
+        "agreements": 0.86,
+        "persons": 0.96,
+        "targets": 0.83,
+    },
     # Written by people who never saw the rules; first scored before any change.
-    assert outside_scores.sections[section].f1 >= floor
+    "outside": {
+        "states": 0.97,
+        "cooperation": 0.53,
+        "agreements": 0.65,
+        "persons": 0.79,
+        "targets": 0.52,
+    },
+    # Never used to tune the rules: a guard against regressions.
+    "heldout": {
+        "states": 0.96,
+        "cooperation": 0.56,
+        "agreements": 0.8,
+        "persons": 0.85,
+        "targets": 0.15,
+    },
+}
+
+
+def _article_set(name: str) -> tuple[Path, Path]:
+    if name == "articles":
+        return OWN_DIR, OWN_GOLD
+    return ROOT / "tests" / name / "articles", ROOT / "tests" / name / "gold"
 
 
 @pytest.fixture(scope="module")
-def own_scores():
-    return _scores(OWN_DIR, OWN_GOLD)
+def set_scores():
+    scores = {}
+
+    def get(name):
+        if name not in scores:
+            scores[name] = _scores(*_article_set(name))
+        return scores[name]
+
+    return get
 
 
 @pytest.mark.parametrize(
-    ("section", "floor"),
+    ("articles", "section", "floor"),
     [
-        ("states", 0.98),
-        ("cooperation", 0.93),
-        ("agreements", 0.86),
-        ("persons", 0.96),
-        ("targets", 0.83),
+        (name, section, floor)
+        for name, floors in _FLOORS.items()
+        for section, floor in floors.items()
     ],
 )
-def test_our_own_articles_stay_above_their_measured_floor(own_scores, section, floor):
-    # Floors sit a little under what the rules score on articles written blind to them,
-    # so a change that generalises worse fails here even when the seeds still pass.
-    assert own_scores.sections[section].f1 >= floor
+def test_each_set_of_our_articles_stays_above_its_measured_floor(
+    set_scores, articles, section, floor
+):
+    assert set_scores(articles).sections[section].f1 >= floor
