@@ -694,19 +694,17 @@ class ArticleContext:
             return self._last
         if not fresh:
             # The group named last in this section, before the article's.
-            for previous in reversed(self.sentences[self._section : sentence.index]):
-                actors = frozenset(previous.actors())
-                if len(actors) == size:
-                    return actors
+            named = self._named_last(self._section, sentence.index, size)
+            if named:
+                return named
         # "a trilateral initiative with the UAE, the three partners …": the pair
         # acting so far and the state named now.
         for known in (self._last if fresh else frozenset(), core):
             if known and len(known | current) == size:
                 return known | current
-        for previous in reversed(self.sentences[max(0, sentence.index - 3) : sentence.index]):
-            actors = frozenset(previous.actors())
-            if len(actors) == size:
-                return actors
+        named = self._named_last(max(0, sentence.index - 3), sentence.index, size)
+        if named:
+            return named
         if len(core) == size:
             return core
         # "The seven leaders": the members of a grouping of that size named in the article.
@@ -720,6 +718,14 @@ class ArticleContext:
         if counts:
             return max(counts.items(), key=lambda item: (item[1], sorted(item[0])))[0]
         return frozenset(self.core)
+
+    def _named_last(self, start: int, end: int, size: int) -> frozenset[str]:
+        """The actors of the last sentence in ``[start, end)`` naming ``size`` of them."""
+        for previous in reversed(self.sentences[start:end]):
+            actors = frozenset(previous.actors())
+            if len(actors) == size:
+                return actors
+        return frozenset()
 
     def _participation(self, sentence: Sentence) -> list[Participation]:
         if sentence.heading:
