@@ -693,6 +693,27 @@ def test_persons_get_their_state_from_the_title_or_the_vocabulary(extract):
                 ("Toshimitsu Motegi", "JPN", "Foreign Minister"),
             },
         ),
+        (
+            "Chile's Mining Minister Ana Rojas and Argentina's Secretary of Mining Luis "
+            "Lucero signed the memorandum.",
+            {
+                ("Ana Rojas", "CHL", "Mining Minister"),
+                ("Luis Lucero", "ARG", "Secretary of Mining"),
+            },
+        ),
+        (
+            "Brazil's Minister of Science, Technology and Innovation, Luciana Santos, "
+            "signed the agreement.",
+            {("Luciana Santos", "BRA", "Minister of Science, Technology and Innovation")},
+        ),
+        (
+            "China's ambassador to Brazil, Zhu Qingqiao, praised the programme.",
+            {("Zhu Qingqiao", "CHN", "ambassador to Brazil")},
+        ),
+        (
+            "Kenya's Ambassador to Japan, Grace Wanjiru, attended.",
+            {("Grace Wanjiru", "KEN", "Ambassador to Japan")},
+        ),
     ],
 )
 def test_titles_in_the_forms_journalists_write_them(extract, text, expected):
@@ -705,6 +726,27 @@ def test_an_official_named_without_a_state_acts_for_the_dateline_s_state(extract
         "Economics Minister Kung Ming-hsin said talks would start next year."
     )
     assert {(p.name, p.state) for p in result.persons} == {("Kung Ming-hsin", "TWN")}
+
+
+def test_an_official_without_a_state_in_the_title_acts_for_the_state_they_say_will_act(
+    extract,
+):
+    result = extract(
+        "Brazil and the United States held talks on tariffs in Washington. Mexico and "
+        "Guatemala agreed on a migration plan. Foreign Minister Mauro Vieira said "
+        "Brasília would not negotiate under threat."
+    )
+    assert {(p.name, p.state) for p in result.persons} == {("Mauro Vieira", "BRA")}
+
+
+def test_a_namesake_of_a_known_office_holder_acts_for_the_state_before_their_title(extract):
+    # The vocabulary knows Pedro Sánchez as Spain's prime minister.
+    result = extract(
+        "Colombia's Defence Minister Pedro Sánchez and Ecuador's Interior Minister "
+        "John Reimberg failed to agree on border patrols."
+    )
+    assert ("Pedro Sánchez", "COL") in {(p.name, p.state) for p in result.persons}
+    assert "ESP" not in result.states
 
 
 def test_a_lower_case_word_is_not_a_country_code(extract):

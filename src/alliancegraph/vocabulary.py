@@ -156,6 +156,9 @@ class Cues(_Entry):
     status: tuple[StatusCue, ...]
     roles: tuple[str, ...]
     role_heads: tuple[str, ...] = ()
+    #: Words of a minister's portfolio in a title's "of" tail ("Secretary of
+    #: Mining", "Minister of Foreign Affairs"): a name may start where they stop.
+    portfolio_words: tuple[str, ...] = ()
     institution_heads: tuple[str, ...] = ()
     #: Domains whose mention is joint action in itself: states named together
     #: with "a naval drill" cooperate on it without a cooperation word.

@@ -55,6 +55,8 @@ _CONNECTOR = re.compile(
     r"the|its)\s*)*$",
     re.I,
 )
+# What may join a state to the title after it, once titles are blanked out.
+_JOINING_GAP = re.compile(r"(?:'s|’s)?(?:\s|,|\band\b)*")
 _WITH = re.compile(r"\b(?:with|alongside)\b", re.I)
 # An indefinite article and a qualifier before an organisation's name: "an 'Asian NATO'".
 _A_KIND_OF = re.compile(r"\b[Aa]n?\s+[\"“']?(?:[A-Z][\w-]*\s+){1,2}[\"“']?$")
@@ -281,6 +283,15 @@ class ArticleContext:
         states = [
             ref for m in names if (ref := self._state_ref(m, s, clauses, hostile)) is not None
         ]
+        if any(r.form == "person" for r in states):
+            # "Colombia's Defence Minister Pedro Sánchez" is not Spain's prime minister:
+            # a state named with a title before a known name says whose official it is.
+            states = [
+                r
+                for r in states
+                if r.form != "person"
+                or self.state_before(states, r.start, titled=True) in (None, r.state)
+            ]
         name_spans = [(m.start, m.end) for m in names]
         collective = [
             (a, b, size)
@@ -479,6 +490,21 @@ class ArticleContext:
                         owners[d.start] = (ref.start, ref.state)
                     break
         return owners
+
+    def state_before(
+        self, states: Sequence[StateRef], start: int, *, titled: bool = False
+    ) -> str | None:
+        """The state named just before a title, across other titles: "Polish Deputy
+        Prime Minister and Defence Minister …" gives Poland to both. With ``titled``,
+        only across a title ("Colombia's Defence Minister"), not a bare "Japan and"."""
+        for ref in reversed(states):
+            if ref.end <= start and ref.form != "person":
+                gap = self.text[ref.end : start]
+                bare = self.cues.roles.sub(" ", gap)
+                if _JOINING_GAP.fullmatch(bare) and not (titled and bare == gap):
+                    return ref.state
+                return None
+        return None
 
     def _negations(
         self, index: int, s: int, e: int, clauses: list[tuple[int, int]]

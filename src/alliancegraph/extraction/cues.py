@@ -16,7 +16,7 @@ short windows that need them (an agreement's clause, a title before a name).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import ahocorasick
@@ -169,19 +169,43 @@ class _TitleFinder:
     >>> titles = CompiledCues.for_vocabulary(Vocabulary.default()).roles
     >>> [t.group(0) for t in titles.finditer("Mexican Economy Secretary Marcelo Ebrard")]
     ['Mexican Economy Secretary']
+
+    A tail stops where the portfolio ends and a name begins, and may list portfolios:
+
+    >>> [t.group(0) for t in titles.finditer("Argentina's Secretary of Mining Luis Lucero")]
+    ['Secretary of Mining']
+    >>> text = "Minister of Science, Technology and Innovation, Luciana Santos"
+    >>> [t.group(0) for t in titles.finditer(text)]
+    ['Minister of Science, Technology and Innovation']
     """
 
     _LEFT = re.compile(r"(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+(?:and\s+)?){0,3}$")
-    _RIGHT = re.compile(
-        r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+)*)+"
+    # "of Science, Technology and Innovation": a list of one-word portfolios closed
+    # by "and"; items of two words would be a name ("of Defense, Pete Hegseth, and").
+    _TAIL = (
+        r"\s+(?:the\s+)?[A-Z][a-z]+(?:\s+(?:and\s+)?[A-Z][a-z]+)*"
+        r"(?:(?:,\s+[A-Z][a-z]+)*,?\s+and\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)?"
     )
+    _RIGHT = re.compile(rf"(?:\s+(?:of|for){_TAIL})+")
+    # An envoy is sent to a state: "Ambassador to Brazil".
+    _RIGHT_TO = re.compile(rf"(?:\s+(?:of|for|to){_TAIL})+")
+    _TO_HEADS = frozenset({"Ambassador", "Envoy"})
+    _TAIL_WORD = re.compile(r"[A-Za-z][\w'’-]*|,")
 
-    def __init__(self, roles: Iterable[str], heads: Iterable[str]) -> None:
+    def __init__(
+        self,
+        roles: Iterable[str],
+        heads: Iterable[str],
+        portfolio_words: Iterable[str] = (),
+        state_code: Callable[[str], str | None] | None = None,
+    ) -> None:
         # The head of "Minister of External Affairs" is "Minister", not "Affairs".
         self.head_words = frozenset(
             {re.split(r" (?:of|for) ", r)[0].split()[-1] for r in roles} | set(heads)
         )
         self._heads = phrase_regex(self.head_words, flags=0)
+        self._portfolio = frozenset(portfolio_words)
+        self._state_code = state_code
 
     def finditer(self, text: str) -> list[_Title]:
         found: list[_Title] = []
@@ -197,10 +221,36 @@ class _TitleFinder:
                     start += 1
                 if text.startswith("and ", start):
                     start += 4
-            right = self._RIGHT.match(text, head.end())
-            end = right.end() if right else head.end()
+            tail = self._RIGHT_TO if head.group(0) in self._TO_HEADS else self._RIGHT
+            right = tail.match(text, head.end())
+            end = self._before_name(text, right.start(), right.end()) if right else head.end()
             found.append(_Title(start, end, text[start:end]))
         return found
+
+    def _before_name(self, text: str, start: int, end: int) -> int:
+        """Where a title's tail ends when a name follows it unpunctuated: "Secretary of
+        Mining Luis Lucero" ends after "Mining", "Minister of Foreign Affairs Wang Yi"
+        after "Affairs". The tail keeps its portfolio words and state names; two or
+        more other words after them are a name. A tail with neither ("President of the
+        European Commission") is kept whole, for want of a sign where it ends."""
+        words = [(m.group(0), m.end()) for m in self._TAIL_WORD.finditer(text, start, end)]
+        i, kept_end = 1, 0  # words[0] is "of", "for" or "to"
+        while i < len(words):
+            word = words[i][0]
+            if word in ("the", "and", ","):
+                i += 1
+                continue
+            pair = f"{word} {words[i + 1][0]}" if i + 1 < len(words) else ""
+            if pair and self._state_code and self._state_code(pair):
+                i, kept_end = i + 2, words[i + 1][1]
+            elif word in self._portfolio or (self._state_code and self._state_code(word)):
+                i, kept_end = i + 1, words[i][1]
+            else:
+                break
+        rest = [w for w, _ in words[i:]]
+        if kept_end and len(rest) >= 2 and not {"and", ","} & set(rest):
+            return kept_end
+        return end
 
     def sub(self, replacement: str, text: str) -> str:
         out, cursor = [], 0
@@ -267,7 +317,7 @@ class CompiledCues:
         for determiner, size in c.collective_determiners.items():
             for noun in c.collective_nouns:
                 sizes.setdefault(f"{determiner} {noun}".lower(), size)
-        roles = _TitleFinder(c.roles, c.role_heads)
+        roles = _TitleFinder(c.roles, c.role_heads, c.portfolio_words, vocabulary.state_code)
         institution_heads = phrase_regex(c.institution_heads, flags=0).pattern
         return cls(
             index=CueIndex(c, sizes, roles.head_words),

@@ -9,9 +9,12 @@ Three linguistic patterns, in order of trust:
   Minister of Japan ...");
 * a counterpart apposition ("his Japanese counterpart, Toshimitsu Motegi").
 
-An official whose title names no state acts for the one state the article is
-about, or else for the state of its dateline ("TAIPEI — … Economics Minister
-Kung Ming-hsin").
+A state named with the title outranks the vocabulary: "Colombia's Defence
+Minister Pedro Sánchez" is a namesake of Spain's prime minister. An official
+whose title names no state acts for the one state the article is about, or for
+the state they say will act ("Foreign Minister Mauro Vieira said Brasília
+would …"), or else for the state of its dateline ("TAIPEI — … Economics
+Minister Kung Ming-hsin").
 
 A later surname-only mention ("Takaichi") joins the full name met earlier.
 """
@@ -75,7 +78,9 @@ _LOWER_TITLES = (
 )
 _LOWER_TITLE = re.compile(
     r"\b(?P<state>[A-Z][\w.\-]+(?:\s+[A-Z][\w\-]+)?)(?:'s|’s)?\s+"
-    rf"(?P<title>(?:[a-z\-]+\s+){{0,3}}(?:{_LOWER_TITLES}))\s+(?=[A-Z])"
+    rf"(?P<title>(?:[a-z\-]+\s+){{0,3}}(?:{_LOWER_TITLES})"
+    # "China's ambassador to Brazil, Zhu Qingqiao"
+    r"(?:\s+to\s+(?:the\s+)?(?:[A-Z][\w\-]+\s+[A-Z][\w\-]+(?=,)|[A-Z][\w\-]+))?),?\s+(?=[A-Z])"
 )
 _APPOSITION = re.compile(
     r"(?P<name>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){1,3}),\s+(?:the\s+)?"
@@ -83,7 +88,11 @@ _APPOSITION = re.compile(
     r"(?P<title>(?:[a-z\-]+\s+){0,3}(?:minister|secretary|president|ambassador|envoy|"
     r"spokesperson|spokesman|spokeswoman|adviser|advisor|chief|commander|premier|chancellor))\b"
 )
-_JOINING_GAP = re.compile(r"(?:'s|’s)?(?:\s|,|\band\b)*")
+_SAID = re.compile(r",?\s+(?:said|says|stated|insisted|declared|vowed|warned)\s+(?:that\s+)?")
+# What a speaker's own government will do, not what a rival did: "said Brasília would".
+_WOULD = re.compile(
+    r"\s+(?:would|will|intends|was\s+ready|is\s+ready|stands\s+ready|remains|remained)\b"
+)
 _POSSESSIVE_END = re.compile(r"(?:'s|’s|'|’)$")
 # A dateline: a place in capitals opening a line ("TAIPEI —", "RIYADH, Nov 17 (Agency) -").
 _DATELINE_PLACE = re.compile(
@@ -120,10 +129,12 @@ def find_persons(ctx: ArticleContext) -> list[PersonFinding]:
                 continue
             entry = known[m.ref]
             role = _role_before(vocab, text, sentence, m.start, roles) or entry.role
+            # A namesake: "Colombia's Defence Minister Pedro Sánchez" acts for Colombia.
+            acts_for = ctx.state_before(sentence.states, m.start, titled=True) or entry.state
             _add(
                 found,
-                Person(name=entry.name, state=entry.state, role=role),
-                evidence_for(sentence, 0.95),
+                Person(name=entry.name, state=acts_for, role=role),
+                evidence_for(sentence, 0.95 if acts_for == entry.state else 0.85),
             )
         # Role + name, state from the words before the title.
         for rm in roles.finditer(sentence.text) if has_head else ():
@@ -139,7 +150,7 @@ def find_persons(ctx: ArticleContext) -> list[PersonFinding]:
             if name is None:
                 continue
             start = sentence.start + role_start
-            state = inner_state or _state_before(ctx, sentence, start)
+            state = inner_state or ctx.state_before(sentence.states, start)
             if state is None:
                 after = _OF_STATE.match(sentence.text[rm.end() :])
                 if after:
@@ -150,10 +161,17 @@ def find_persons(ctx: ArticleContext) -> list[PersonFinding]:
             confidence = 0.85
             if state is None:
                 # An article about one state and organisations ("EU–India"): its
-                # officials; failing that, the dateline's: a reporter in Taipei
-                # writes "Economics Minister Kung" for a Taiwanese minister.
+                # officials; then the state they speak for ("Foreign Minister Mauro
+                # Vieira said Brasília would …"); failing that, the dateline's: a
+                # reporter in Taipei writes "Economics Minister Kung" for a Taiwanese
+                # minister.
                 only = {c for c in ctx.core if not c.startswith("org:")}
-                local = only.pop() if len(only) == 1 else _dateline_state(ctx)
+                local = (
+                    only.pop()
+                    if len(only) == 1
+                    else _speaks_for(sentence, sentence.start + rm.end() + gap + len(name))
+                    or _dateline_state(ctx)
+                )
                 if local is None:
                     continue
                 state, confidence = local, 0.6
@@ -190,6 +208,24 @@ def find_persons(ctx: ArticleContext) -> list[PersonFinding]:
                 continue
             _add(found, Person(name=name, state=state, role=None), evidence_for(sentence, 0.8))
     return [PersonFinding(p, e) for p, e in found.values()]
+
+
+def _speaks_for(sentence: Sentence, name_end: int) -> str | None:
+    """The state a speaker says will act, right after the name: "… said Ecuador would"."""
+    after = sentence.text[name_end - sentence.start :]
+    m = _SAID.match(after)
+    if m is None:
+        return None
+    at = name_end + m.end()
+    for ref in sentence.states:
+        if (
+            ref.start == at
+            and ref.role == "actor"
+            and ref.form != "person"
+            and _WOULD.match(sentence.text, ref.end - sentence.start)
+        ):
+            return ref.state
+    return None
 
 
 def _dateline_state(ctx: ArticleContext) -> str | None:
@@ -270,18 +306,6 @@ def _role_before(
                     role = text[m.end : offset + rm.end()].strip().removeprefix("and ")
             best = _trim_role(vocab, role, 0)[0]
     return best
-
-
-def _state_before(ctx: ArticleContext, sentence: Sentence, start: int) -> str | None:
-    """The state named just before a title, across other titles: "Polish Deputy Prime
-    Minister and Defence Minister …" gives Poland to both."""
-    for ref in reversed(sentence.states):
-        if ref.end <= start and ref.form != "person":
-            gap = ctx.cues.roles.sub(" ", ctx.text[ref.end : start])
-            if _JOINING_GAP.fullmatch(gap):
-                return ref.state
-            return None
-    return None
 
 
 def _resolve(vocab: Vocabulary, name: str) -> str | None:
