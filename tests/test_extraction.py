@@ -507,6 +507,43 @@ def test_the_object_of_another_state_s_attack_is_not_the_actors_target(extract):
     assert not {t for t in targets(result) if t[1] == "PLW"}
 
 
+def test_a_target_named_after_the_clause_s_own_subject_is_that_subject_s(extract):
+    result = extract(
+        "India and the UAE agreed to deepen trade cooperation. In his reading, Riyadh "
+        "is hedging against Iran."
+    )
+    assert targets(result) == {("SAU", "IRN")}
+
+
+def test_a_remark_on_an_attack_is_no_aim_of_the_article_s_core(extract):
+    result = extract(
+        "India and the UAE agreed to deepen trade cooperation. She conceded that Iran's "
+        "missile strike on Al Udeid had changed the public mood."
+    )
+    assert targets(result) == set()
+
+
+def test_an_aim_denied_a_few_words_before_its_cue_names_no_target(extract):
+    result = extract(
+        "Qatar and Turkey agreed to deepen defence cooperation. Doha is not part of any "
+        "arrangement directed at Tehran."
+    )
+    assert targets(result) == set()
+
+
+def test_a_state_s_access_is_a_target_only_when_limited(extract):
+    opened = extract(
+        "Japan and Australia agreed to cooperate on critical minerals, securing "
+        "India's access to rare earths."
+    )
+    assert targets(opened) == set()
+    limited = extract(
+        "Japan and the Netherlands agreed to cooperate on semiconductors to restrict "
+        "China's access to advanced chips."
+    )
+    assert ("JPN", "CHN") in targets(limited)
+
+
 def test_pressure_from_a_state_is_a_target_only_when_resisted(extract):
     resisted = extract(
         "Japan and the Philippines will cooperate on maritime security to resist "
@@ -694,16 +731,20 @@ def test_persons_get_their_state_from_the_title_or_the_vocabulary(extract):
             },
         ),
         (
-            "Chile's Mining Minister Ana Rojas and Argentina's Secretary of Mining Luis "
-            "Lucero signed the memorandum.",
+            (
+                "Chile's Mining Minister Ana Rojas and Argentina's Secretary of Mining Luis "
+                "Lucero signed the memorandum."
+            ),
             {
                 ("Ana Rojas", "CHL", "Mining Minister"),
                 ("Luis Lucero", "ARG", "Secretary of Mining"),
             },
         ),
         (
-            "Brazil's Minister of Science, Technology and Innovation, Luciana Santos, "
-            "signed the agreement.",
+            (
+                "Brazil's Minister of Science, Technology and Innovation, Luciana Santos, "
+                "signed the agreement."
+            ),
             {("Luciana Santos", "BRA", "Minister of Science, Technology and Innovation")},
         ),
         (
@@ -778,6 +819,13 @@ def test_reader_comments_and_related_links_carry_no_facts(extract):
         "Most viewed\n1. Argentina's peso slides after midterm surprise",
         "Sponsored: Expanding into Peru? We handle customs from Callao to Cusco.",
         'Notes and references\n[1] "Uzbekistan\'s Rail Ambitions", Transport Review, 2024.',
+        'References[edit]\n1. ^ "Cyprus pitches power link". Cyprus Mail.',
+        "Baca Juga:\n• Timnas U-23 Tahan Imbang Vietnam",
+        "Komentar (3)\nnina.kartika: Kenapa tidak dengan Brazil?",
+        "Trending: Iran nuclear talks | Ukraine ceasefire | Fed minutes | Oil",
+        "CORRECTION: An earlier version wrongly said Malaysia's coast guard took part.",
+        '"IMEC" redirects here. Not to be confused with imec, the Belgian research centre.',
+        "Not to be confused with the Belgian research centre of the same name.",
     ],
 )
 def test_a_labelled_link_or_topic_line_carries_no_facts(extract, line):

@@ -658,6 +658,7 @@ def _patterns(cues: Cues) -> _Patterns:
 
 
 _COUNT_SUFFIX = re.compile(r"\s*\(\d+\)$")
+_EDIT_LINK = re.compile(r"\s*\[edit(?: source)?\]$")
 
 
 def _split_boilerplate(
@@ -757,6 +758,8 @@ def clean(text: str, cues: Cues) -> tuple[dict[str, str], tuple[tuple[int, int],
         lower = stripped.lower().rstrip(":")
         if lower.endswith(")"):
             lower = _COUNT_SUFFIX.sub("", lower)
+        elif lower.endswith("]"):
+            lower = _EDIT_LINK.sub("", lower)  # a wiki's "See also[edit]"
         if lower in pats.comments:
             break  # reader comments run to the end of the page
         if lower in pats.navigation or (

@@ -145,6 +145,9 @@ class Cues(_Entry):
     collective_determiners: dict[str, int] = {}
     target_before: tuple[str, ...]
     target_after: tuple[str, ...]
+    #: Words of ``target_after`` that make their owner a target only after a
+    #: ``target_before`` verb: "limit China's access", not "secures India's access".
+    target_after_limited: tuple[str, ...] = ()
     #: Verbs that make a state a target when "from" or "out" follows it:
     #: "keep China from gaining a foothold", "lock Russia out of the market".
     target_from_verbs: tuple[str, ...] = ()

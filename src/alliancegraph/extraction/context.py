@@ -397,7 +397,7 @@ class ArticleContext:
             # "deter China", but not "balance Washington's demands": an owner is a
             # target only with a hostile noun ("limit China's access").
             (self._target_before(clause_start, m.start) and not possessive)
-            or self._target_after(m)
+            or self._target_after(m, clause_start)
             or (
                 # "keep China from gaining a foothold", "lock Russia out of the market"
                 after.startswith((" from ", " out "))
@@ -427,7 +427,7 @@ class ArticleContext:
             return False
         cue_start, cue_end, _ = cues[-1]
         return bool(self.cues.target_gap.match(self.text[cue_end:start])) and not self._negated(
-            max(clause_start, cue_start - 25), cue_start
+            max(clause_start, cue_start - 40), cue_start
         )
 
     def _negated(self, start: int, end: int) -> bool:
@@ -451,12 +451,16 @@ class ArticleContext:
             for m in self.names[lo:hi]
         )
 
-    def _target_after(self, m: Mention) -> bool:
-        """ "China's regional ambitions", "Chinese coercion"."""
+    def _target_after(self, m: Mention, clause_start: int) -> bool:
+        """ "China's regional ambitions", "Chinese coercion", "limit China's access"."""
         possessive = self.text.startswith(("'s", "'"), m.end)
         if not possessive and m.form != "demonym":
             return False
-        for start, _, _ in self.cue_hits("target_after", m.end, m.end + 45):
+        for start, end, _ in self.cue_hits("target_after", m.end, m.end + 45):
+            if self.text[start:end].lower() in self.cues.target_after_limited and not (
+                self._target_before(clause_start, m.start)
+            ):
+                continue
             gap = self.text[m.end : start].removeprefix("'s").removeprefix("'")
             words = gap.split()
             if any(c in gap for c in ",;."):

@@ -308,6 +308,7 @@ class CompiledCues:
     generic_words: frozenset[str]
     joint_domains: frozenset[str]
     place_suffixes: tuple[str, ...]
+    target_after_limited: frozenset[str]
 
     @classmethod
     def for_vocabulary(cls, vocabulary: Vocabulary) -> CompiledCues:
@@ -358,4 +359,5 @@ class CompiledCues:
             generic_words=frozenset(w.lower() for w in c.generic_name_words),
             joint_domains=frozenset(c.joint_domains),
             place_suffixes=tuple(c.place_suffixes),
+            target_after_limited=frozenset(w.lower() for w in c.target_after_limited),
         )

@@ -129,14 +129,23 @@ def find_targets(ctx: ArticleContext) -> list[tuple[str, str, Evidence]]:
             ci = sentence.clause_of(ref.start)
             actors = by_clause.get(ci) or sentence.groups.get(ci)
             if not actors:
-                # Without a cooperating group in the clause, the article's core acts;
-                # failing a core, whoever acts in the clause ("Russia fired … at Ukraine").
-                explicit = {
-                    r.state
+                # Without a cooperating group in the clause, its subject acts ("Riyadh
+                # is hedging against …"); without one, the article's core, unless the
+                # sentence tells of attacks and not of cooperation: a remark on "Iran's
+                # missile strike" is no aim of the core's. Failing all, whoever acts in
+                # the clause ("Russia fired … at Ukraine").
+                explicit = [
+                    r
                     for r in sentence.states
                     if r.role == "actor" and sentence.clause_of(r.start) == ci
-                }
-                actors = frozenset(core or explicit)
+                ]
+                subjects = frozenset(r.state for r in explicit if r.end <= ref.start)
+                if subjects:
+                    actors = subjects
+                elif core and (sentence.cooperative or not sentence.hostile):
+                    actors = frozenset(core)
+                else:
+                    actors = frozenset(r.state for r in explicit)
             if ref.state in actors and ref.state in core:
                 continue
             evidence = ctx.evidence(sentence, 0.7)
