@@ -790,6 +790,23 @@ def test_a_namesake_of_a_known_office_holder_acts_for_the_state_before_their_tit
     assert "ESP" not in result.states
 
 
+def test_an_office_named_for_a_state_is_not_that_state(extract):
+    result = extract(
+        "Australia and Papua New Guinea agreed to deepen defence cooperation, said Ms "
+        "Clare Wexford of the Pacific and Timor-Leste Division."
+    )
+    assert set(result.states) == {"AUS", "PNG"}
+
+
+def test_a_biography_ends_at_the_next_heading(extract):
+    result = extract(
+        "Japan and India agreed to cooperate on semiconductors.\nAbout the speakers\n"
+        "Dr Ananya Raghavan, visiting fellow in Singapore.\nANALYSIS\n"
+        "Brazil and Mexico agreed to cooperate on trade."
+    )
+    assert set(result.states) == {"BRA", "IND", "JPN", "MEX"}
+
+
 def test_a_lower_case_word_is_not_a_country_code(extract):
     # "and" is not Andorra (AND), "can" is not Canada (CAN).
     result = extract("Trade and Industry Minister Jo Bloggs of Kenya said talks can resume.")
@@ -826,6 +843,13 @@ def test_reader_comments_and_related_links_carry_no_facts(extract):
         "CORRECTION: An earlier version wrongly said Malaysia's coast guard took part.",
         '"IMEC" redirects here. Not to be confused with imec, the Belgian research centre.',
         "Not to be confused with the Belgian research centre of the same name.",
+        "Research | Regions: Africa · Europe · Russia & Eurasia | Events | Experts",
+        '13. ^ "Red Sea attacks revive interest in overland routes". Oman Observer. 2024.',
+        (
+            "SPEAKERS\nHelen Whitcombe (chair)\nDirector, Gulf Programme. She served for "
+            "fifteen years in the UK Foreign Office, with postings in Amman and Ankara."
+        ),
+        "About the author\nA former diplomat, she has been a visiting fellow in Singapore.",
     ],
 )
 def test_a_labelled_link_or_topic_line_carries_no_facts(extract, line):

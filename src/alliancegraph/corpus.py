@@ -621,6 +621,7 @@ class _Patterns:
     navigation: frozenset[str]
     navigation_prefixes: tuple[str, ...]
     comments: frozenset[str]
+    bios: frozenset[str]
     #: Patterns anchored at the line start, joined: tried once, at one position.
     line_starts: re.Pattern[str] | None
     #: The other patterns, searched through the line one by one.
@@ -646,6 +647,7 @@ def _patterns(cues: Cues) -> _Patterns:
         navigation=frozenset(s.lower() for s in cues.navigation_headers),
         navigation_prefixes=tuple(s.lower() for s in cues.navigation_prefixes),
         comments=frozenset(s.lower() for s in cues.comment_headers),
+        bios=frozenset(s.lower() for s in cues.bio_headers),
         line_starts=line_starts,
         regexes=others,
         dateline=re.compile(cues.dateline_pattern),
@@ -657,6 +659,8 @@ def _patterns(cues: Cues) -> _Patterns:
     return found
 
 
+# A paragraph longer than this is the article again, not a biography.
+_LONGEST_BIO = 400
 _COUNT_SUFFIX = re.compile(r"\s*\(\d+\)$")
 _EDIT_LINK = re.compile(r"\s*\[edit(?: source)?\]$")
 
@@ -748,7 +752,7 @@ def clean(text: str, cues: Cues) -> tuple[dict[str, str], tuple[tuple[int, int],
                 front[key.strip().lower()] = value.strip().strip("\"'")
         start = fm.end()
     body: list[tuple[int, int]] = []
-    in_navigation = False
+    in_navigation = in_bio = False
     for s, e in _lines(text, start):
         raw = text[s:e]
         stripped = raw.strip()
@@ -765,8 +769,15 @@ def clean(text: str, cues: Cues) -> tuple[dict[str, str], tuple[tuple[int, int],
         if lower in pats.navigation or (
             len(lower) < 60 and lower.startswith(pats.navigation_prefixes)
         ):
-            in_navigation = True
+            in_navigation, in_bio = True, False
             continue
+        if lower in pats.bios:
+            in_bio, in_navigation = True, False
+            continue
+        if in_bio:
+            if len(stripped) <= _LONGEST_BIO and not _is_caps_heading(stripped):
+                continue  # a speaker's name, post or career
+            in_bio = False
         if in_navigation:
             if _is_prose(stripped):
                 in_navigation = False
@@ -787,6 +798,10 @@ def clean(text: str, cues: Cues) -> tuple[dict[str, str], tuple[tuple[int, int],
         trail = len(raw) - len(raw.rstrip())
         body.append((s + lead, e - trail))
     return front, tuple(body)
+
+
+def _is_caps_heading(line: str) -> bool:
+    return len(line) < 80 and line.isupper()
 
 
 def _is_caption(line: str, pats: _Patterns) -> bool:

@@ -172,10 +172,18 @@ class Cues(_Entry):
     #: Endings that make the name before them a place ("a Dakar-based institute",
     #: "a Singapore-registered affiliate"), not a state that acts.
     place_suffixes: tuple[str, ...] = ()
+    #: Words that make the name before them the subject of an office or a course
+    #: of study ("Pacific and Timor-Leste Division", "the China Desk", "Korea
+    #: Studies"), not a state that acts.
+    office_suffixes: tuple[str, ...] = ()
     boilerplate_lines: tuple[str, ...]
     navigation_headers: tuple[str, ...]
     navigation_prefixes: tuple[str, ...] = ()
     comment_headers: tuple[str, ...]
+    #: Headers of authors' or speakers' biographies ("About the author",
+    #: "Speakers"): the lines under one carry no facts of the article, up to the
+    #: next header or a paragraph longer than a biography.
+    bio_headers: tuple[str, ...] = ()
     boilerplate_patterns: tuple[str, ...]
     dateline_pattern: str
     caption_cues: tuple[str, ...]

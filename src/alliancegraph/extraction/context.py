@@ -388,8 +388,10 @@ class ArticleContext:
             return StateRef(f"org:{m.ref}", m.start, m.end, "org", "actor")
         if m.kind != "state":
             return None
-        if self.text.startswith(self.cues.place_suffixes, m.end):
-            return None  # "a Dakar-based institute": where something is, not who acts
+        if self.text.startswith(self.cues.not_actor_suffixes, m.end):
+            # "a Dakar-based institute", "the Timor-Leste Division": where something
+            # is or what an office deals with, not who acts
+            return None
         after = self.text[m.end : min(m.end + 60, clauses[-1][1])]
         role = "actor"
         possessive = self.text.startswith(("'s", "'"), m.end)

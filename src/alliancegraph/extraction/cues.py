@@ -307,7 +307,9 @@ class CompiledCues:
     stopwords: frozenset[str]
     generic_words: frozenset[str]
     joint_domains: frozenset[str]
-    place_suffixes: tuple[str, ...]
+    #: What may follow a state's name to make it no actor: a place suffix
+    #: ("-based") or an office named for it (" Division").
+    not_actor_suffixes: tuple[str, ...]
     target_after_limited: frozenset[str]
 
     @classmethod
@@ -358,6 +360,6 @@ class CompiledCues:
             stopwords=frozenset(c.agreement_name_stopwords),
             generic_words=frozenset(w.lower() for w in c.generic_name_words),
             joint_domains=frozenset(c.joint_domains),
-            place_suffixes=tuple(c.place_suffixes),
+            not_actor_suffixes=(*c.place_suffixes, *(f" {w}" for w in c.office_suffixes)),
             target_after_limited=frozenset(w.lower() for w in c.target_after_limited),
         )
