@@ -442,6 +442,24 @@ def test_the_juntas_are_a_group_of_states(extract):
     assert ("JPN", "VNM", "defense") not in coop(result)
 
 
+def test_its_members_are_the_members_of_the_group_just_named(extract):
+    result = extract(
+        "The Joint Expeditionary Force met in Oslo on Monday. Its members agreed to "
+        "cooperate on maritime security."
+    )
+    assert ("GBR", "NOR", "maritime_security") in coop(result)
+    assert ("EST", "LTU", "maritime_security") in coop(result)
+
+
+def test_states_listed_as_a_military_coalition_cooperate_on_defence(extract):
+    result = extract(
+        "London set it up in 2014 as a standing military coalition: four countries — "
+        "the United Kingdom, Norway, Iceland and Estonia — able to deploy together."
+    )
+    assert ("EST", "ISL", "defense") in coop(result)
+    assert ("GBR", "NOR", "defense") in coop(result)
+
+
 # ----------------------------------------------------------------- targets
 @pytest.mark.parametrize(
     "sentence",
