@@ -451,6 +451,18 @@ def test_its_members_are_the_members_of_the_group_just_named(extract):
     assert ("EST", "LTU", "maritime_security") in coop(result)
 
 
+def test_the_signatories_are_the_states_that_just_signed(extract):
+    result = extract(
+        "Japan and the United States agreed to deepen trade cooperation. Japan and the "
+        "United States also agreed to cooperate on semiconductors. In New Delhi, India, "
+        "Saudi Arabia, France and Germany signed a memorandum. The signatories committed "
+        "to work together on electricity cables and undersea data cables."
+    )
+    assert ("DEU", "IND", "digital_infrastructure") in coop(result)
+    assert ("FRA", "SAU", "infrastructure_connectivity") in coop(result)
+    assert ("JPN", "USA", "digital_infrastructure") not in coop(result)
+
+
 def test_states_listed_as_a_military_coalition_cooperate_on_defence(extract):
     result = extract(
         "London set it up in 2014 as a standing military coalition: four countries — "
