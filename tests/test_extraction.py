@@ -837,6 +837,16 @@ def test_a_biography_ends_at_the_next_heading(extract):
     assert set(result.states) == {"BRA", "IND", "JPN", "MEX"}
 
 
+def test_a_known_person_behind_a_title_and_an_honorific_is_found_once(extract):
+    result = extract(
+        "Qatar shares a gas field with Iran, and Prime Minister and Foreign Minister "
+        "Sheikh Mohammed bin Abdulrahman Al Thani speaks regularly with Tehran."
+    )
+    assert {(p.name, p.state) for p in result.persons} == {
+        ("Mohammed bin Abdulrahman Al Thani", "QAT")
+    }
+
+
 def test_a_lower_case_word_is_not_a_country_code(extract):
     # "and" is not Andorra (AND), "can" is not Canada (CAN).
     result = extract("Trade and Industry Minister Jo Bloggs of Kenya said talks can resume.")

@@ -149,6 +149,12 @@ def find_persons(ctx: ArticleContext) -> list[PersonFinding]:
             name = _clean_name(name_match.group(0), vocab)
             if name is None:
                 continue
+            name_start = sentence.start + rm.end() + gap
+            if any(
+                m.kind == "person" and name_start <= m.start < name_start + len(name) + 1
+                for m in sentence.names
+            ):
+                continue  # "Sheikh Mohammed bin Abdulrahman Al Thani": a known person
             start = sentence.start + role_start
             state = inner_state or ctx.state_before(sentence.states, start)
             if state is None:
