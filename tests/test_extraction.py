@@ -947,10 +947,10 @@ _FLOORS = {
     # Written by people who never saw the rules; first scored before any change.
     "outside": {
         "states": 0.97,
-        "cooperation": 0.53,
-        "agreements": 0.65,
-        "persons": 0.79,
-        "targets": 0.52,
+        "cooperation": 0.69,
+        "agreements": 0.7,
+        "persons": 0.8,
+        "targets": 0.38,
     },
     # Never used to tune the rules: a guard against regressions.
     "heldout": {
