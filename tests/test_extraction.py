@@ -484,6 +484,7 @@ def test_states_listed_as_a_military_coalition_cooperate_on_defence(extract):
         "The pact was a response to China's missile strikes on Palau.",
         "The pact is meant to keep China from gaining a foothold in the Pacific.",
         "Both want to lock China out of the island chain.",
+        "The patrols are meant to watch, and deter, China's maritime militia.",
     ],
 )
 def test_cooperation_aimed_at_a_state_makes_it_a_target(extract, sentence):
@@ -557,6 +558,14 @@ def test_an_aim_denied_a_few_words_before_its_cue_names_no_target(extract):
     result = extract(
         "Qatar and Turkey agreed to deepen defence cooperation. Doha is not part of any "
         "arrangement directed at Tehran."
+    )
+    assert targets(result) == set()
+
+
+def test_the_owner_of_what_is_balanced_is_no_target(extract):
+    result = extract(
+        "Japan and India agreed to cooperate on trade, a way to balance Washington's "
+        "demands on tariffs."
     )
     assert targets(result) == set()
 
@@ -950,7 +959,7 @@ _FLOORS = {
         "cooperation": 0.69,
         "agreements": 0.7,
         "persons": 0.8,
-        "targets": 0.38,
+        "targets": 0.46,
     },
     # Never used to tune the rules: a guard against regressions.
     "heldout": {
@@ -958,7 +967,7 @@ _FLOORS = {
         "cooperation": 0.56,
         "agreements": 0.8,
         "persons": 0.85,
-        "targets": 0.15,
+        "targets": 0.28,
     },
 }
 

@@ -144,6 +144,9 @@ class Cues(_Entry):
     collective_nouns: tuple[str, ...] = ()
     collective_determiners: dict[str, int] = {}
     target_before: tuple[str, ...]
+    #: Words of ``target_before`` that aim at the owner of what they govern:
+    #: "deter Russia's shadow fleet" (but "balance Washington's demands").
+    target_owner_verbs: tuple[str, ...] = ()
     target_after: tuple[str, ...]
     #: Words of ``target_after`` that make their owner a target only after a
     #: ``target_before`` verb: "limit China's access", not "secures India's access".

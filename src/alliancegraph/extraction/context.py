@@ -397,8 +397,12 @@ class ArticleContext:
         possessive = self.text.startswith(("'s", "'"), m.end)
         if (
             # "deter China", but not "balance Washington's demands": an owner is a
-            # target only with a hostile noun ("limit China's access").
-            (self._target_before(clause_start, m.start) and not possessive)
+            # target only with a hostile noun ("limit China's access") or after a
+            # verb that aims at whoever owns its object ("deter Russia's shadow fleet").
+            (
+                (cue := self._target_before(clause_start, m.start))
+                and (not possessive or cue in self.cues.target_owner_verbs)
+            )
             or self._target_after(m, clause_start)
             or (
                 # "keep China from gaining a foothold", "lock Russia out of the market"
@@ -422,15 +426,18 @@ class ArticleContext:
             role = "target"
         return StateRef(m.ref, m.start, m.end, m.form, role)
 
-    def _target_before(self, clause_start: int, start: int) -> bool:
-        """ "deter China", "threats, particularly from China", "competition with China"."""
+    def _target_before(self, clause_start: int, start: int) -> str:
+        """The cue, lower-cased, that makes the state at ``start`` a target ("deter
+        China", "threats, particularly from China", "competition with China"), or ""."""
         cues = self.cue_hits("target_before", clause_start, start)
         if not cues:
-            return False
+            return ""
         cue_start, cue_end, _ = cues[-1]
-        return bool(self.cues.target_gap.match(self.text[cue_end:start])) and not self._negated(
+        if self.cues.target_gap.match(self.text[cue_end:start]) and not self._negated(
             max(clause_start, cue_start - 40), cue_start
-        )
+        ):
+            return self.text[cue_start:cue_end].lower()
+        return ""
 
     def _negated(self, start: int, end: int) -> bool:
         """Whether a negation stands in ``[start, end)`` with no comma after it: "not

@@ -311,6 +311,7 @@ class CompiledCues:
     #: ("-based") or an office named for it (" Division").
     not_actor_suffixes: tuple[str, ...]
     target_after_limited: frozenset[str]
+    target_owner_verbs: frozenset[str]
 
     @classmethod
     def for_vocabulary(cls, vocabulary: Vocabulary) -> CompiledCues:
@@ -362,4 +363,5 @@ class CompiledCues:
             joint_domains=frozenset(c.joint_domains),
             not_actor_suffixes=(*c.place_suffixes, *(f" {w}" for w in c.office_suffixes)),
             target_after_limited=frozenset(w.lower() for w in c.target_after_limited),
+            target_owner_verbs=frozenset(w.lower() for w in c.target_owner_verbs),
         )
