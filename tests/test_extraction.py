@@ -546,28 +546,28 @@ def test_a_target_named_after_the_clause_s_own_subject_is_that_subject_s(extract
     assert targets(result) == {("SAU", "IRN")}
 
 
-def test_a_remark_on_an_attack_is_no_aim_of_the_article_s_core(extract):
-    result = extract(
-        "India and the UAE agreed to deepen trade cooperation. She conceded that Iran's "
-        "missile strike on Al Udeid had changed the public mood."
-    )
-    assert targets(result) == set()
-
-
-def test_an_aim_denied_a_few_words_before_its_cue_names_no_target(extract):
-    result = extract(
-        "Qatar and Turkey agreed to deepen defence cooperation. Doha is not part of any "
-        "arrangement directed at Tehran."
-    )
-    assert targets(result) == set()
-
-
-def test_the_owner_of_what_is_balanced_is_no_target(extract):
-    result = extract(
-        "Japan and India agreed to cooperate on trade, a way to balance Washington's "
-        "demands on tariffs."
-    )
-    assert targets(result) == set()
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(
+            "India and the UAE agreed to deepen trade cooperation. She conceded that "
+            "Iran's missile strike on Al Udeid had changed the public mood.",
+            id="a remark on an attack is no aim of the article's core",
+        ),
+        pytest.param(
+            "Qatar and Turkey agreed to deepen defence cooperation. Doha is not part of "
+            "any arrangement directed at Tehran.",
+            id="an aim denied a few words before its cue",
+        ),
+        pytest.param(
+            "Japan and India agreed to cooperate on trade, a way to balance Washington's "
+            "demands on tariffs.",
+            id="the owner of what is balanced",
+        ),
+    ],
+)
+def test_a_sentence_that_aims_at_no_one_names_no_target(extract, text):
+    assert targets(extract(text)) == set()
 
 
 def test_a_state_s_access_is_a_target_only_when_limited(extract):

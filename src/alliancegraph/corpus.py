@@ -8,9 +8,11 @@ article body (``Document.body``), so every offset the extractor reports points
 into the original text.
 
 What cleaning drops: share buttons, related-article and next/previous links
-(and the link titles after them), "No time to read?" teasers, image captions,
-datelines, bylines, agency tags and everything from a reader-comments header
-on. The cue lists live in ``data/cues.json``.
+(and the link titles after them, in English or in the outlet's language: "Baca
+juga", "Leia também"), menus, "No time to read?" teasers, image captions,
+datelines, bylines, agency tags, correction notes, wiki hatnotes and reference
+lines, authors' and speakers' biographies, and everything from a
+reader-comments header on. The cue lists live in ``data/cues.json``.
 
 Bad files do not stop a corpus: each one becomes a
 :class:`~alliancegraph.exceptions.CorpusError` in :attr:`Corpus.problems`

@@ -29,9 +29,12 @@ is not a domain of cooperation. Organisations act (the EU, ASEAN) but only
 state pairs are reported.
 
 Targets are states named after "deter", "counter", "competition with",
-"threats from", "limit X's access", "For Beijing, the message …", "keep X
-from" or "lock X out", or as the object of an attack; the actors of the
-clause (or the core) are their actors.
+"threats from", "limit X's access", "deter X's shadow fleet", "For Beijing,
+the message …", "keep X from" or "lock X out", or as the object of an attack.
+Their actors are the clause's cooperating group; failing one, the states
+named before the target in the clause ("Riyadh is hedging against …"); failing
+those, the core, but not in a sentence that tells of attacks rather than
+cooperation ("Iran's missile strike on Al Udeid changed the mood").
 """
 
 from __future__ import annotations
