@@ -125,6 +125,14 @@ def test_a_person_for_an_unknown_state_is_refused(tmp_path):
         Vocabulary.load(path)
 
 
+def test_a_narrowing_cue_outside_the_list_it_narrows_is_refused(tmp_path):
+    # A verb only in target_owner_verbs would never be found: target_before finds them.
+    path = tmp_path / "vocab.json"
+    path.write_text(json.dumps({"cues": {"target_owner_verbs": ["outflank"]}}))
+    with pytest.raises(VocabularyError, match="outflank"):
+        Vocabulary.load(path)
+
+
 def test_a_joint_domain_outside_the_scheme_is_refused(tmp_path):
     path = tmp_path / "vocab.json"
     path.write_text(json.dumps({"cues": {"joint_domains": ["military_drillz"]}}))

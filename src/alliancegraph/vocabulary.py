@@ -454,6 +454,18 @@ class Vocabulary:
             raise VocabularyError(
                 f"cues: joint_domains {', '.join(map(repr, unknown))} are not in the domain scheme"
             )
+        # Narrower lists name words of a wider one; a word only in the narrower list
+        # would never be found, and the user's entry would silently do nothing.
+        for narrow, wide in (
+            ("target_owner_verbs", "target_before"),
+            ("target_after_limited", "target_after"),
+        ):
+            known = {w.lower() for w in getattr(self.cues, wide)}
+            stray = [w for w in getattr(self.cues, narrow) if w.lower() not in known]
+            if stray:
+                raise VocabularyError(
+                    f"cues: {narrow} {', '.join(map(repr, stray))} are not in {wide}"
+                )
         for person in self.persons:
             if person.state not in self.states:
                 raise VocabularyError(

@@ -196,8 +196,8 @@ class _TitleFinder:
         self,
         roles: Iterable[str],
         heads: Iterable[str],
-        portfolio_words: Iterable[str] = (),
-        state_code: Callable[[str], str | None] | None = None,
+        portfolio_words: Iterable[str],
+        state_code: Callable[[str], str | None],
     ) -> None:
         # The head of "Minister of External Affairs" is "Minister", not "Affairs".
         self.head_words = frozenset(
@@ -241,9 +241,9 @@ class _TitleFinder:
                 i += 1
                 continue
             pair = f"{word} {words[i + 1][0]}" if i + 1 < len(words) else ""
-            if pair and self._state_code and self._state_code(pair):
+            if pair and self._state_code(pair):
                 i, kept_end = i + 2, words[i + 1][1]
-            elif word in self._portfolio or (self._state_code and self._state_code(word)):
+            elif word in self._portfolio or self._state_code(word):
                 i, kept_end = i + 1, words[i][1]
             else:
                 break
