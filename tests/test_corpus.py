@@ -127,6 +127,40 @@ def test_clean_drops_a_byline_and_breadcrumbs():
     assert kept == ["Japan and India agreed to cooperate."]
 
 
+def _body(text: str) -> list[str]:
+    return [text[s:e] for s, e in clean(text, Vocabulary.default().cues)[1]]
+
+
+def test_the_short_line_after_an_advertisement_marker_is_the_advertisement():
+    text = (
+        "Nigeria and Ghana signed a maritime pact.\nADVERTISEMENT\n"
+        "Send money home FAST from the UK, USA & Canada!\nThe navies will drill in 2027."
+    )
+    assert _body(text) == [
+        "Nigeria and Ghana signed a maritime pact.",
+        "The navies will drill in 2027.",
+    ]
+
+
+def test_a_bracketed_image_caption_is_dropped():
+    text = "[Image] French marines in a drill. [Photo/AFP]\nJapan and India agreed."
+    assert _body(text) == ["Japan and India agreed."]
+
+
+def test_a_navigation_header_with_a_time_word_opens_a_list_of_links():
+    prose = (
+        "Nigeria and Ghana on Tuesday signed a memorandum of understanding on maritime "
+        "security that commits the two countries to coordinated patrols."
+    )
+    text = f"TRENDING NOW\n1. Super Eagles edge South Africa 2-1\n2. Petrol price cut\n{prose}"
+    assert _body(text) == [prose]
+
+
+def test_a_comments_header_with_its_count_before_it_ends_the_article():
+    text = "Japan and India agreed.\n23 COMMENTS\nCameroon should join."
+    assert _body(text) == ["Japan and India agreed."]
+
+
 def _body_with_patterns(text: str, *patterns: str) -> list[str]:
     cues = Vocabulary.default().cues.model_copy(update={"boilerplate_patterns": patterns})
     return [text[s:e] for s, e in clean(text, cues)[1]]

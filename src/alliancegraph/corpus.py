@@ -664,6 +664,14 @@ def _patterns(cues: Cues) -> _Patterns:
 # A paragraph longer than this is the article again, not a biography.
 _LONGEST_BIO = 400
 _COUNT_SUFFIX = re.compile(r"\s*\(\d+\)$")
+# "23 Comments", "💬 23 Comments": a count before a comments header.
+_COUNT_PREFIX = re.compile(r"^\W*\d[\d,.]*k?\s+")
+# "Trending now", "Most read this week": a navigation header with a time word after it.
+_TIME_TAIL = re.compile(r"\s+(?:now|today|this week|this month|right now)$")
+# Markers of a paid slot: the short line after one is the advertisement itself.
+_AD_MARKERS = frozenset(
+    {"advertisement", "advertisements", "sponsored", "sponsored content", "promoted", "ad"}
+)
 _EDIT_LINK = re.compile(r"\s*\[edit(?: source)?\]$")
 
 
@@ -754,7 +762,7 @@ def clean(text: str, cues: Cues) -> tuple[dict[str, str], tuple[tuple[int, int],
                 front[key.strip().lower()] = value.strip().strip("\"'")
         start = fm.end()
     body: list[tuple[int, int]] = []
-    in_navigation = in_bio = False
+    in_navigation = in_bio = after_ad = False
     for s, e in _lines(text, start):
         raw = text[s:e]
         stripped = raw.strip()
@@ -766,12 +774,21 @@ def clean(text: str, cues: Cues) -> tuple[dict[str, str], tuple[tuple[int, int],
             lower = _COUNT_SUFFIX.sub("", lower)
         elif lower.endswith("]"):
             lower = _EDIT_LINK.sub("", lower)  # a wiki's "See also[edit]"
-        if lower in pats.comments:
+        if lower in pats.comments or _COUNT_PREFIX.sub("", lower) in pats.comments:
             break  # reader comments run to the end of the page
-        if lower in pats.navigation or (
-            len(lower) < 60 and lower.startswith(pats.navigation_prefixes)
+        if (
+            lower in pats.navigation
+            or (len(lower) < 60 and lower.startswith(pats.navigation_prefixes))
+            or (len(lower) < 40 and _TIME_TAIL.sub("", lower) in pats.navigation)
         ):
             in_navigation, in_bio = True, False
+            continue
+        if after_ad:
+            after_ad = False
+            if not _is_prose(stripped):
+                continue  # "Send money home FAST from the UK, USA & Canada!"
+        if lower in _AD_MARKERS:
+            after_ad = True
             continue
         if lower in pats.bios:
             in_bio, in_navigation = True, False

@@ -179,6 +179,15 @@ class Cues(_Entry):
     #: of study ("Pacific and Timor-Leste Division", "the China Desk", "Korea
     #: Studies"), not a state that acts.
     office_suffixes: tuple[str, ...] = ()
+    #: Endings of a company's name ("Taiwan Semiconductor Manufacturing Co",
+    #: "Korea Electric Power Corp"): a state's name that opens one names no state.
+    company_suffixes: tuple[str, ...] = ()
+    #: Heads of a document named for the city it was signed in ("the Yaoundé
+    #: Code of Conduct", "the Paris Agreement"): that capital stands for no government.
+    document_heads: tuple[str, ...] = ()
+    #: People who stand for a government when placed in its capital ("officials
+    #: in Tokyo"): there the capital is an actor, not the venue of a meeting.
+    resident_nouns: tuple[str, ...] = ()
     boilerplate_lines: tuple[str, ...]
     navigation_headers: tuple[str, ...]
     navigation_prefixes: tuple[str, ...] = ()

@@ -392,6 +392,12 @@ class ArticleContext:
             # "a Dakar-based institute", "the Timor-Leste Division": where something
             # is or what an office deals with, not who acts
             return None
+        if self.cues.company.match(self.text, m.end) or (
+            m.form == "capital" and self.cues.document.match(self.text, m.end)
+        ):
+            # "Taiwan Semiconductor Manufacturing Co (2330.TW)", "the Yaoundé Code
+            # of Conduct": a company, a document named for a city
+            return None
         after = self.text[m.end : min(m.end + 60, clauses[-1][1])]
         role = "actor"
         possessive = self.text.startswith(("'s", "'"), m.end)
@@ -629,13 +635,37 @@ class ArticleContext:
         for sentence in self.sentences:
             refs = sentence.states
             for i, ref in enumerate(refs):
-                if ref.state.startswith("org:"):
+                if ref.state.startswith("org:") or self._venue(ref):
                     continue
                 if ref.form == "weak" and not self._listed_with_states(refs, i):
                     weak.add(ref.state)
                 else:
                     strong[ref.state] += 1
         return sorted(set(strong) | (weak & set(strong)))
+
+    def _venue(self, ref: StateRef) -> bool:
+        """Whether a state is named only as where something happens: its capital
+        after "in" or "at" ("talks concluded in Lisbon"), or its name set after
+        that capital ("in Dakar, Senegal"); but "officials in Tokyo" stand for
+        Japan's government."""
+        if ref.role != "actor" or ref.form not in ("capital", "name"):
+            return False
+        start = ref.start
+        if ref.form == "name":
+            before = self.text[max(0, start - 60) : start]
+            city = next(
+                (
+                    c
+                    for c in self.vocabulary.states[ref.state].capitals
+                    if before.endswith(f"{c}, ")
+                ),
+                None,
+            )
+            if city is None:
+                return False
+            start -= len(city) + 2
+        at = self.cues.venue_at.search(self.text, max(0, start - 40), start)
+        return at is not None and (at.group(1) or "").lower() not in self.cues.resident_nouns
 
     def _listed_with_states(self, refs: list[StateRef], i: int) -> bool:
         """Whether an ambiguous name ("Georgia", "Jordan") stands in a list of states

@@ -312,6 +312,15 @@ class CompiledCues:
     not_actor_suffixes: tuple[str, ...]
     target_after_limited: frozenset[str]
     target_owner_verbs: frozenset[str]
+    #: After a state's name: the rest of a company's name ("Brazil Strategic
+    #: Minerals (BSM.AX)", "Taiwan Semiconductor Manufacturing Co").
+    company: re.Pattern[str]
+    #: After a capital: a document named for the city ("Yaoundé Code").
+    document: re.Pattern[str]
+    #: Before a name: "in" or "at" with the word before it, to tell a venue
+    #: ("talks in Lisbon") from a government ("officials in Tokyo").
+    venue_at: re.Pattern[str]
+    resident_nouns: frozenset[str]
 
     @classmethod
     def for_vocabulary(cls, vocabulary: Vocabulary) -> CompiledCues:
@@ -364,4 +373,15 @@ class CompiledCues:
             not_actor_suffixes=(*c.place_suffixes, *(f" {w}" for w in c.office_suffixes)),
             target_after_limited=frozenset(w.lower() for w in c.target_after_limited),
             target_owner_verbs=frozenset(w.lower() for w in c.target_owner_verbs),
+            company=re.compile(
+                r"(?:\s+[A-Z][\w&'’.-]*){0,4}?(?:\s*\((?:[A-Z0-9]{1,6}\.[A-Z]{1,3}|"
+                r"[A-Z]{2,8}\s*:\s*[A-Z0-9.]{1,8})\)|\s+(?:"
+                + phrase_regex(c.company_suffixes, flags=0).pattern
+                + r")(?![\w-]))"
+            ),
+            document=re.compile(
+                r"\s+(?:" + phrase_regex(c.document_heads, flags=0).pattern + r")(?![\w-])"
+            ),
+            venue_at=re.compile(r"(?:(\w+)\s+)?\b(?:in|at)\s+$", re.I),
+            resident_nouns=frozenset(w.lower() for w in c.resident_nouns),
         )
