@@ -830,6 +830,31 @@ def test_persons_get_their_state_from_the_title_or_the_vocabulary(extract):
             "Kenya's Ambassador to Japan, Grace Wanjiru, attended.",
             {("Grace Wanjiru", "KEN", "Ambassador to Japan")},
         ),
+        (
+            "Nigeria's Minister of Foreign Affairs, Amb. Musa Bello Kano, signed the memorandum.",
+            {("Musa Bello Kano", "NGA", "Minister of Foreign Affairs")},
+        ),
+        (
+            (
+                "Ghana and Togo agreed to patrol together. His Ghanaian counterpart, Rear Admiral "
+                "Kofi Mensah Asante, said patrols would begin in March."
+            ),
+            {("Kofi Mensah Asante", "GHA", "Rear Admiral")},
+        ),
+        (
+            (
+                "Japan and the Philippines signed the pact. His Japanese counterpart, Defense "
+                "Minister Kenji Mori, attended."
+            ),
+            {("Kenji Mori", "JPN", "Defense Minister")},
+        ),
+        (
+            (
+                "India and Indonesia signed nine memorandums. H.E. Mr. Budi Santoso Wibowo, "
+                "Coordinating Minister for Economic Affairs of Indonesia, co-chaired the forum."
+            ),
+            {("Budi Santoso Wibowo", "IDN", "Coordinating Minister for Economic Affairs")},
+        ),
     ],
 )
 def test_titles_in_the_forms_journalists_write_them(extract, text, expected):
@@ -842,6 +867,16 @@ def test_an_official_named_without_a_state_acts_for_the_dateline_s_state(extract
         "Economics Minister Kung Ming-hsin said talks would start next year."
     )
     assert {(p.name, p.state) for p in result.persons} == {("Kung Ming-hsin", "TWN")}
+
+
+def test_the_dateline_may_stand_below_a_masthead_and_a_headline(extract):
+    result = extract(
+        "THE NATIONAL COURIER\nWednesday, November 18, 2026\n"
+        "Nigeria, Ghana sign maritime security pact\n"
+        "ABUJA — Nigeria and Ghana on Tuesday agreed to coordinate maritime security.\n"
+        "The Minister of Marine, Alhaji Sani Musa Bello, said patrols would start soon."
+    )
+    assert {(p.name, p.state) for p in result.persons} == {("Sani Musa Bello", "NGA")}
 
 
 def test_an_official_without_a_state_in_the_title_acts_for_the_state_they_say_will_act(

@@ -165,6 +165,9 @@ class Cues(_Entry):
     #: Words of a minister's portfolio in a title's "of" tail ("Secretary of
     #: Mining", "Minister of Foreign Affairs"): a name may start where they stop.
     portfolio_words: tuple[str, ...] = ()
+    #: Courtesy titles and ranks before a name ("Amb. Yusuf Tuggar", "H.E. Mr.
+    #: Sjafrie Sjamsoeddin", "Rear Admiral Emmanuel Ankrah"): not part of it.
+    honorifics: tuple[str, ...] = ()
     institution_heads: tuple[str, ...] = ()
     #: Domains whose mention is joint action in itself: states named together
     #: with "a naval drill" cooperate on it without a cooperation word.

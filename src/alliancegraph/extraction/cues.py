@@ -321,6 +321,8 @@ class CompiledCues:
     #: ("talks in Lisbon") from a government ("officials in Tokyo").
     venue_at: re.Pattern[str]
     resident_nouns: frozenset[str]
+    #: Courtesy titles and ranks that open a name ("Amb.", "H.E. Mr.", "Rear Admiral").
+    honorifics: re.Pattern[str]
 
     @classmethod
     def for_vocabulary(cls, vocabulary: Vocabulary) -> CompiledCues:
@@ -384,4 +386,7 @@ class CompiledCues:
             ),
             venue_at=re.compile(r"(?:(\w+)\s+)?\b(?:in|at)\s+$", re.I),
             resident_nouns=frozenset(w.lower() for w in c.resident_nouns),
+            honorifics=re.compile(
+                r"(?:(?:" + phrase_regex(c.honorifics, flags=0).pattern + r")\s+)+"
+            ),
         )

@@ -68,8 +68,10 @@ class _Name:
 
 
 _COUNTERPART = re.compile(
-    r"\b(?:his|her|their|its)\s+(?P<dem>[A-Z][\w.\-]+(?:\s+[A-Z][\w\-]+)?)\s+counterparts?,?\s+"
+    r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?P<dem>[A-Z][\w.\-]+(?:\s+[A-Z][\w\-]+)?)\s+counterparts?,?\s+"
 )
+_NAME_BEFORE = re.compile(r"(?P<name>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){1,3}),\s+(?:the\s+)?$")
+_COUNTERPART_BEFORE = re.compile(_COUNTERPART.pattern + r"$")
 # The title words of _LOWER_TITLE and _APPOSITION must be among
 # cues.PERSON_TITLE_WORDS, which decides the sentences they are tried on.
 _LOWER_TITLES = (
@@ -99,7 +101,9 @@ _DATELINE_PLACE = re.compile(
     r"^[ \t]*(?P<place>[A-Z][A-Z.'’\-]+(?:[ ][A-Z][A-Z.'’\-]+){0,2})(?=[ \t]*(?:[,:—–(]|-\s))",
     re.M,
 )
-_OF_STATE = re.compile(r"^\s+of\s+(?:the\s+)?(?P<state>[A-Z][\w.\-]+(?:\s+[A-Z][\w\-]+)?)")
+#: How many of an article's first body lines may hold its dateline.
+_DATELINE_LINES = 25
+_OF_STATE = re.compile(r"\s+of\s+(?:the\s+)?(?P<state>[A-Z][\w.\-]+(?:\s+[A-Z][\w\-]+)?)")
 
 
 @dataclass(frozen=True)
@@ -140,25 +144,48 @@ def find_persons(ctx: ArticleContext) -> list[PersonFinding]:
         for rm in roles.finditer(sentence.text) if has_head else ():
             # "… Minister Name" or, in apposition, "the Prime Minister of Poland, Name"
             gap = 2 if sentence.text.startswith(", ", rm.end()) else 1
-            if not sentence.text.startswith((" ", ", "), rm.end()):
-                continue
             role_text, role_start, inner_state = _trim_role(vocab, rm.group(0), rm.start())
-            name_match = _Name(sentence.text, rm.end() + gap)
+            name_at = _past_honorifics(ctx, sentence.text, rm.end() + gap)
+            name_match = (
+                _Name(sentence.text, name_at)
+                if sentence.text.startswith((" ", ", "), rm.end())
+                else None
+            )
             if not name_match:
+                # "H.E. Mr. Gibran Rakabuming Raka, Vice President of Indonesia": the
+                # name before a title whose "of" tail names the state.
+                of_state = _OF_STATE.match(sentence.text, rm.end())
+                state = inner_state or (of_state and _resolve(vocab, of_state.group("state")))
+                closed = sentence.text[of_state.end() if of_state else rm.end() :][:1] in ",.;:)"
+                before = _NAME_BEFORE.search(sentence.text, max(0, rm.start() - 80), rm.start())
+                name = (
+                    before
+                    and before.group("name").split(" ", 1)[0] not in roles.head_words
+                    and _clean_name(before.group("name"), vocab)
+                )
+                if state and closed and name and not _join_known(found, known, name):
+                    person = Person(name=name, state=state, role=role_text)
+                    _add(found, person, evidence_for(sentence, 0.8))
                 continue
             name = _clean_name(name_match.group(0), vocab)
             if name is None:
                 continue
-            name_start = sentence.start + rm.end() + gap
+            name_start = sentence.start + name_at
             if any(
                 m.kind == "person" and name_start <= m.start < name_start + len(name) + 1
                 for m in sentence.names
             ):
                 continue  # "Sheikh Mohammed bin Abdulrahman Al Thani": a known person
             start = sentence.start + role_start
-            state = inner_state or ctx.state_before(sentence.states, start)
+            # "his Ghanaian counterpart, Rear Admiral Emmanuel Ankrah"
+            counterpart = _COUNTERPART_BEFORE.search(sentence.text, 0, rm.start())
+            state = (
+                inner_state
+                or (counterpart and _resolve(vocab, counterpart.group("dem")))
+                or ctx.state_before(sentence.states, start)
+            )
             if state is None:
-                after = _OF_STATE.match(sentence.text[rm.end() :])
+                after = _OF_STATE.match(sentence.text, rm.end())
                 if after:
                     state = _resolve(vocab, after.group("state"))
             full = _join_known(found, known, name)
@@ -175,8 +202,7 @@ def find_persons(ctx: ArticleContext) -> list[PersonFinding]:
                 local = (
                     only.pop()
                     if len(only) == 1
-                    else _speaks_for(sentence, sentence.start + rm.end() + gap + len(name))
-                    or _dateline_state(ctx)
+                    else _speaks_for(sentence, name_start + len(name)) or _dateline_state(ctx)
                 )
                 if local is None:
                     continue
@@ -186,7 +212,7 @@ def find_persons(ctx: ArticleContext) -> list[PersonFinding]:
         # "Chinese foreign ministry spokesperson Lin Wei": a title in lower case
         for lm in _LOWER_TITLE.finditer(sentence.text) if has_lower_title else ():
             state = _resolve(vocab, lm.group("state"))
-            name_match = _Name(sentence.text, lm.end())
+            name_match = _Name(sentence.text, _past_honorifics(ctx, sentence.text, lm.end()))
             if state is None or not name_match:
                 continue
             name = _clean_name(name_match.group(0), vocab)
@@ -204,9 +230,11 @@ def find_persons(ctx: ArticleContext) -> list[PersonFinding]:
             _add(found, Person(name=name, state=state, role=role), evidence_for(sentence, 0.8))
         # "his Japanese counterpart, Toshimitsu Motegi"
         counterparts = "counterpart" in sentence.text
+        titled = {rm.start() for rm in roles.finditer(sentence.text)} if counterparts else set()
         for cm in _COUNTERPART.finditer(sentence.text) if counterparts else ():
-            name_match = _Name(sentence.text, cm.end())
-            if not name_match:
+            name_at = _past_honorifics(ctx, sentence.text, cm.end())
+            name_match = _Name(sentence.text, name_at)
+            if not name_match or name_at in titled:  # a title: read with it, above
                 continue
             name = _clean_name(name_match.group(0), vocab)
             state = _resolve(vocab, cm.group("dem"))
@@ -214,6 +242,13 @@ def find_persons(ctx: ArticleContext) -> list[PersonFinding]:
                 continue
             _add(found, Person(name=name, state=state, role=None), evidence_for(sentence, 0.8))
     return [PersonFinding(p, e) for p, e in found.values()]
+
+
+def _past_honorifics(ctx: ArticleContext, text: str, pos: int) -> int:
+    """Where a name starts behind its courtesy titles and ranks: "Amb. Yusuf
+    Maitama Tuggar", "H.E. Mr. Sjafrie Sjamsoeddin", "Rear Admiral Emmanuel Ankrah"."""
+    m = ctx.cues.honorifics.match(text, pos)
+    return m.end() if m else pos
 
 
 def _speaks_for(sentence: Sentence, name_end: int) -> str | None:
@@ -236,13 +271,17 @@ def _speaks_for(sentence: Sentence, name_end: int) -> str | None:
 
 def _dateline_state(ctx: ArticleContext) -> str | None:
     """The state of the place the article is datelined from, if the article speaks of
-    that state: "TAIPEI — …" gives Taiwan."""
-    first = ctx.doc.body[0][0] if ctx.doc.body else 0
-    m = _DATELINE_PLACE.search(ctx.doc.text, 0, first + 400)
-    if m is None:
-        return None
-    state = ctx.vocabulary.state_code(m.group("place"))
-    return state if state in ctx.states else None
+    that state: "TAIPEI — …" gives Taiwan. The dateline opens the story's first
+    paragraph, below whatever masthead, headline and standfirst a page puts first."""
+    text = ctx.doc.text
+    for start, end in ctx.doc.body[:_DATELINE_LINES]:
+        m = _DATELINE_PLACE.match(text, start, end)
+        if m is None:
+            continue
+        state = ctx.vocabulary.state_code(m.group("place"))
+        if state is not None:
+            return state if state in ctx.states else None
+    return None
 
 
 def _trim_role(vocab: Vocabulary, role: str, start: int) -> tuple[str, int, str | None]:
