@@ -67,6 +67,19 @@ def test_seas_named_together_in_the_plural_are_not_states(extract):
     assert result.states == ()
 
 
+def test_states_flying_together_in_an_exercise_cooperate_on_exercises(extract):
+    result = extract(
+        "German, French and Spanish fighters flew alongside Japan's air force over "
+        "Hokkaido in an exercise dubbed Nippon Skies."
+    )
+    assert ("DEU", "FRA", "military_exercises") in coop(result)
+
+
+def test_an_exercise_in_futility_is_no_drill(extract):
+    result = extract("Japan and China agreed that the talks were an exercise in futility.")
+    assert not any(d == "military_exercises" for _, _, d in coop(result))
+
+
 def test_officials_in_a_capital_stand_for_its_government(extract):
     result = extract("Officials in Tokyo and Manila agreed to expand coast guard cooperation.")
     assert {"JPN", "PHL"} <= set(result.states)
