@@ -744,6 +744,26 @@ def test_a_comparison_is_not_a_name(extract):
     assert extract(text).agreements == ()
 
 
+def test_an_edition_number_is_not_part_of_a_dialogue_s_name(extract):
+    result = extract(
+        "China, Afghanistan and Pakistan agreed to expand trade at the Seventh "
+        "China-Afghanistan-Pakistan Foreign Ministers' Dialogue. The Eighth Foreign "
+        "Ministers' Dialogue will be held in Beijing."
+    )
+    assert [a.name for a in result.agreements] == [
+        "China-Afghanistan-Pakistan Foreign Ministers' Dialogue"
+    ]
+
+
+def test_a_committee_is_a_mechanism_only_when_its_name_says_between_whom(extract):
+    result = extract(
+        "Wang Yi, a member of the Political Bureau of the CPC Central Committee, said China "
+        "and Indonesia agreed to expand trade, and the China-Indonesia Joint Commission "
+        "will meet in Jakarta."
+    )
+    assert [a.name for a in result.agreements] == ["China-Indonesia Joint Commission"]
+
+
 def test_institutions_are_not_agreements(extract):
     result = extract(
         "India and Japan agreed to push for reform at the UN Security Council on global governance."

@@ -165,6 +165,13 @@ class Cues(_Entry):
     #: Words of a minister's portfolio in a title's "of" tail ("Secretary of
     #: Mining", "Minister of Foreign Affairs"): a name may start where they stop.
     portfolio_words: tuple[str, ...] = ()
+    #: Heads that name a standing body ("Committee", "Commission"): a body is a
+    #: mechanism between states only when its name says between whom ("India–
+    #: Indonesia Joint Commission"), else it is a domestic institution ("the CPC
+    #: Central Committee").
+    body_heads: tuple[str, ...] = ()
+    #: Words that make a body's name shared between states ("Joint", "Mixed").
+    shared_body_words: tuple[str, ...] = ()
     #: Courtesy titles and ranks before a name ("Amb. Yusuf Tuggar", "H.E. Mr.
     #: Sjafrie Sjamsoeddin", "Rear Admiral Emmanuel Ankrah"): not part of it.
     honorifics: tuple[str, ...] = ()

@@ -37,7 +37,13 @@ __all__ = ["AgreementFinding", "find_agreements"]
 _TOKEN = re.compile(r"[A-Za-z0-9][\w.’'\-–&]*|[^\w\s]")
 # Compiled once: these run for every word of every candidate name, and re's
 # own cache of compiled patterns costs a lookup each call.
-_YEAR = re.compile(r"(?:19|20)\d\d|\d+(?:st|nd|rd|th)")
+# A year or an edition: "the 2023 Joint Statement", "the Seventh … Dialogue" name the
+# statement and the dialogue, not part of their names.
+_YEAR_OR_EDITION = re.compile(
+    r"(?:19|20)\d\d|\d+(?:st|nd|rd|th)|Inaugural|First|Second|Third|Fourth|Fifth|Sixth|"
+    r"Seventh|Eighth|Ninth|Tenth|Eleventh|Twelfth|Thirteenth|Fourteenth|Fifteenth|Sixteenth|"
+    r"Seventeenth|Eighteenth|Nineteenth|Twentieth"
+)
 _OWNER_GAP = re.compile(r"(?:'s|’s)\s+(?:the\s+)?")
 _THE_HEAD = re.compile(r"\b[Tt]he\s+(?P<head>[a-z]+)\b")
 _LEADING_THE = re.compile(r"^the\s+")
@@ -183,8 +189,8 @@ def _is_acronym(word: str) -> bool:
     return sum(c.isupper() for c in word) >= 2
 
 
-def _is_year(word: str) -> bool:
-    return bool(_YEAR.fullmatch(word))
+def _is_year_or_edition(word: str) -> bool:
+    return bool(_YEAR_OR_EDITION.fullmatch(word))
 
 
 def _name_word(word: str, cues: CompiledCues) -> bool:
@@ -200,7 +206,7 @@ def _name_word(word: str, cues: CompiledCues) -> bool:
 
 
 def _tail_word(word: str) -> bool:
-    return _is_cap(word) and word.lower() not in _MONTHS and not _is_year(word)
+    return _is_cap(word) and word.lower() not in _MONTHS and not _is_year_or_edition(word)
 
 
 def _tail(tokens: list[tuple[int, int, str]], i: int, cues: CompiledCues) -> int:
@@ -272,7 +278,7 @@ def _named(ctx: ArticleContext, sentence: Sentence) -> list[_Candidate]:
                 k -= 1
             else:
                 break
-        while k < j and (tokens[k][2].lower() in _CONNECTORS or _is_year(tokens[k][2])):
+        while k < j and (tokens[k][2].lower() in _CONNECTORS or _is_year_or_edition(tokens[k][2])):
             k += 1
         end_index = i if lower_head else _tail(tokens, i, cues)
         if _INSTITUTION_CONTEXT.search(ctx.text[sentence.start : tokens[k][0]]):
@@ -297,6 +303,8 @@ def _named(ctx: ArticleContext, sentence: Sentence) -> list[_Candidate]:
         org = _organization(ctx, name)
         if org is False:
             continue  # an institution ("European Commission"), not an agreement
+        if org is None and head in cues.body_heads and not _shared(ctx, tokens[k:i]):
+            continue  # "the CPC Central Committee": a domestic body
         if acronym is None:
             nxt = tokens[end_index + 1 : end_index + 4]
             if len(nxt) == 3 and nxt[0][2] == "(" and nxt[2][2] == ")" and nxt[1][2].isupper():
@@ -313,7 +321,7 @@ def _named(ctx: ArticleContext, sentence: Sentence) -> list[_Candidate]:
             cand.name = ctx.doc.text[start : tokens[j - 1][1]]
         elif lower_head and not isinstance(org, str):
             cand.aliases.add(ctx.doc.text[start : tokens[j - 1][1]])
-        if k > 0 and _is_year(tokens[k - 1][2]):
+        if k > 0 and _is_year_or_edition(tokens[k - 1][2]):
             cand.aliases.add(ctx.doc.text[tokens[k - 1][0] : end])
         out.append(cand)
         used_until = end_index
@@ -611,6 +619,23 @@ def _key(name: str) -> str:
     name = name.casefold().replace("’", "'")
     name = _LEADING_THE.sub("", name)
     return _NON_WORD.sub(" ", name).strip()
+
+
+def _shared(ctx: ArticleContext, words: list[tuple[int, int, str]]) -> bool:
+    """Whether the words before a body's head say it is shared between states: a
+    state, a pair ("India–Indonesia", "EU-India"), or "Joint", "Trilateral"; an
+    organisation alone names its own organ ("ECOWAS Commission")."""
+    shared = ctx.cues.shared_body_words
+    vocab = ctx.vocabulary
+    for _, _, word in words:
+        if word.lower() in shared:
+            return True
+        parts = [p for p in _JOINER.split(_bare(word)) if p]
+        if any(vocab.state_code(p) for p in parts) or (
+            len(parts) > 1 and any(p.casefold() in vocab.organization_names for p in parts)
+        ):
+            return True
+    return False
 
 
 def _is_state_word(ctx: ArticleContext, word: str) -> bool:

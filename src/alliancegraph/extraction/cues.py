@@ -321,6 +321,8 @@ class CompiledCues:
     #: ("talks in Lisbon") from a government ("officials in Tokyo").
     venue_at: re.Pattern[str]
     resident_nouns: frozenset[str]
+    body_heads: frozenset[str]
+    shared_body_words: frozenset[str]
     #: Courtesy titles and ranks that open a name ("Amb.", "H.E. Mr.", "Rear Admiral").
     honorifics: re.Pattern[str]
 
@@ -386,6 +388,10 @@ class CompiledCues:
             ),
             venue_at=re.compile(r"(?:(\w+)\s+)?\b(?:in|at)\s+$", re.I),
             resident_nouns=frozenset(w.lower() for w in c.resident_nouns),
+            body_heads=frozenset(c.body_heads),
+            shared_body_words=frozenset(
+                w.lower() for w in (*c.shared_body_words, *c.lateral_modifiers)
+            ),
             honorifics=re.compile(
                 r"(?:(?:" + phrase_regex(c.honorifics, flags=0).pattern + r")\s+)+"
             ),
