@@ -534,11 +534,22 @@ def test_states_listed_as_a_military_coalition_cooperate_on_defence(extract):
         "The pact is meant to keep China from gaining a foothold in the Pacific.",
         "Both want to lock China out of the island chain.",
         "The patrols are meant to watch, and deter, China's maritime militia.",
+        "The controls are meant to keep their most advanced tools out of China.",
+        "The controls are meant to limit China's ability to make advanced chips.",
     ],
 )
 def test_cooperation_aimed_at_a_state_makes_it_a_target(extract, sentence):
     result = extract("Japan and Australia agreed to deepen defence cooperation. " + sentence)
     assert {("AUS", "CHN"), ("JPN", "CHN")} <= targets(result)
+
+
+def test_coercive_actions_by_a_state_make_it_the_target_of_their_deterrence(extract):
+    result = extract(
+        "Japan and the Philippines held a joint maritime exercise. A Philippine Navy "
+        'spokesperson said the drill was meant to deter what he called "coercive actions" '
+        "by China."
+    )
+    assert ("PHL", "CHN") in targets(result)
 
 
 def test_a_threat_with_two_joined_modifiers_names_its_owner(extract):
@@ -612,6 +623,16 @@ def test_a_target_named_after_the_clause_s_own_subject_is_that_subject_s(extract
             "Japan and India agreed to cooperate on trade, a way to balance Washington's "
             "demands on tariffs.",
             id="the owner of what is balanced",
+        ),
+        pytest.param(
+            "Britain and Italy agreed to cooperate on defence, and folded their own "
+            "future-fighter plans into Japan's programme.",
+            id="a fighter jet is no fight",
+        ),
+        pytest.param(
+            "Japan and India agreed to cooperate on semiconductors, building India's "
+            "capacity to make chips.",
+            id="a capacity built, not limited",
         ),
     ],
 )

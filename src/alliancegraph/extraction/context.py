@@ -411,9 +411,12 @@ class ArticleContext:
             )
             or self._target_after(m, clause_start)
             or (
-                # "keep China from gaining a foothold", "lock Russia out of the market"
-                after.startswith((" from ", " out "))
-                and self.cues.target_from.search(before)
+                # "keep China from gaining a foothold", "lock Russia out of the market",
+                # "keep their most advanced tools out of China"
+                (
+                    (after.startswith((" from ", " out ")) and self.cues.target_from.search(before))
+                    or self.cues.target_out_of.search(before)
+                )
                 and not self._negated(max(clause_start, m.start - 40), m.start)
             )
             or (

@@ -299,6 +299,9 @@ class CompiledCues:
     institution_after: re.Pattern[str]
     target_gap: re.Pattern[str]
     target_from: re.Pattern[str]
+    #: "keep their most advanced tools out of China": the verb, then what is kept
+    #: out, then "out of" right before the state.
+    target_out_of: re.Pattern[str]
     roles: _TitleFinder
     agreement_heads: dict[str, AgreementKind]
     generic_heads: dict[str, AgreementKind]
@@ -356,14 +359,22 @@ class CompiledCues:
             institution_after=re.compile(
                 rf"(?:,?\s+(?:(?:and|&)\s+)?[A-Z][\w'’-]*)*?\s+(?:{institution_heads})"
             ),
-            # What may stand between a target cue and the state: "threats, particularly from".
+            # What may stand between a target cue and the state: "threats, particularly
+            # from", '"coercive actions" by'.
             target_gap=re.compile(
                 r"^(?:\s+(?:the|its|their|a|an|particularly|especially|notably|mainly|"
-                r"primarily|chiefly|including|from|regional|rival|rivals|such\s+as)\b|[\s,])*$",
+                r"primarily|chiefly|including|from|by|regional|rival|rivals|such\s+as)\b"
+                r"|[\s,\"“”])*$",
                 re.I,
             ),
             target_from=re.compile(
                 r"\b(?:" + phrase_regex(c.target_from_verbs).pattern + r")\s+$", re.I
+            ),
+            target_out_of=re.compile(
+                r"\b(?:"
+                + phrase_regex(c.target_from_verbs).pattern
+                + r")\s+(?:[\w'’-]+\s+){1,5}?out\s+of\s+(?:the\s+)?$",
+                re.I,
             ),
             roles=roles,
             agreement_heads=dict(c.agreement_heads),
