@@ -240,6 +240,10 @@ def test_a_multilateral_undertaking_gives_every_pair(extract):
             "India and Japan agreed to cooperate on semiconductors, Japan's Minister for Trade and "
             "Industry said."
         ),
+        (
+            "India and Japan agreed to cooperate on semiconductors, said the director of the "
+            "Indo-Pacific Maritime Risk Centre."
+        ),
     ],
 )
 def test_a_domain_word_naming_an_institution_or_office_is_no_domain(extract, text):
@@ -262,6 +266,21 @@ def test_negated_domains_give_no_cooperation(extract):
 def test_failed_talks_give_no_cooperation(extract):
     result = extract("Fisheries talks between Japan and South Korea collapsed again this week.")
     assert coop(result) == set()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A proposal to put the two countries' coast guards under a joint command was not adopted.",
+        (
+            "Officials dismissed reports that the pact would allow Nigeria to station warships at "
+            "Ghanaian ports."
+        ),
+    ],
+)
+def test_a_proposal_not_adopted_or_a_report_dismissed_gives_no_cooperation(extract, sentence):
+    result = extract("Nigeria and Ghana agreed to cooperate on maritime security. " + sentence)
+    assert coop(result) == {("GHA", "NGA", "maritime_security")}
 
 
 def test_tentative_statements_give_no_cooperation(extract):
