@@ -156,6 +156,28 @@ def test_a_navigation_header_with_a_time_word_opens_a_list_of_links():
     assert _body(text) == [prose]
 
 
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        "REPLY OF THE WEEK\nA reader in Ankara writes: Turkey is the key to every corridor.",
+        "PRESENTED BY HALDEN MARITIME\nReefer capacity from Jebel Ali to Rotterdam in 19 days.",
+        "Sources\n- Norwegian Institute of International Affairs, briefing paper",
+        "Meridian Briefs SA, Rue du Rhone 42, 1204 Geneva, Switzerland",
+        "The Northern route through Russia and Belarus is shown in grey. Map: The Ledger",
+    ],
+)
+def test_newsletter_and_explainer_furniture_is_dropped(furniture):
+    prose = (
+        "Brazil and Peru agreed on Tuesday to build a rail link across the Andes, the first "
+        "of the corridor projects their leaders announced last year."
+    )
+    text = f"Japan and India agreed.\n{furniture}\nWHAT TO WATCH\n{prose}"
+    kept = _body(text)
+    assert kept[0] == "Japan and India agreed."
+    assert kept[-1] == prose
+    assert not set(kept) & set(furniture.splitlines())
+
+
 def test_a_comments_header_with_its_count_before_it_ends_the_article():
     text = "Japan and India agreed.\n23 COMMENTS\nCameroon should join."
     assert _body(text) == ["Japan and India agreed."]

@@ -80,6 +80,20 @@ def test_an_exercise_in_futility_is_no_drill(extract):
     assert not any(d == "military_exercises" for _, _, d in coop(result))
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Translated from Spanish\nBrazil and Uruguay agreed to expand trade.",
+        (
+            "Brazil and Uruguay agreed to expand trade, said a fellow at the Norwegian Institute "
+            "of International Affairs."
+        ),
+    ],
+)
+def test_a_language_or_an_institute_named_for_a_state_is_no_state(extract, text):
+    assert set(extract(text).states) == {"BRA", "URY"}
+
+
 def test_officials_in_a_capital_stand_for_its_government(extract):
     result = extract("Officials in Tokyo and Manila agreed to expand coast guard cooperation.")
     assert {"JPN", "PHL"} <= set(result.states)
@@ -928,6 +942,29 @@ def test_persons_get_their_state_from_the_title_or_the_vocabulary(extract):
             ),
             {("Budi Santoso Wibowo", "IDN", "Coordinating Minister for Economic Affairs")},
         ),
+        (
+            "Britain's Minister for the Middle East, Jane Roe MP, said the talks went well.",
+            {("Jane Roe", "GBR", "Minister for the Middle East")},
+        ),
+        (
+            "UAE Energy Minister Suhail al-Nuaimi hosted the meeting.",
+            {("Suhail al-Nuaimi", "ARE", "Energy Minister")},
+        ),
+        (
+            "Uruguay's canciller, Mario Rossi, signed the agreement.",
+            {("Mario Rossi", "URY", "canciller")},
+        ),
+        (
+            "Kang Min-ho, Seoul's special representative for peace, held phone talks.",
+            {("Kang Min-ho", "KOR", "special representative")},
+        ),
+        (
+            (
+                "MONTEVIDEO — European Commission President Anna Berg welcomed the trade deal "
+                "between Brazil and Uruguay."
+            ),
+            set(),
+        ),
     ],
 )
 def test_titles_in_the_forms_journalists_write_them(extract, text, expected):
@@ -940,6 +977,22 @@ def test_an_official_named_without_a_state_acts_for_the_dateline_s_state(extract
         "Economics Minister Kung Ming-hsin said talks would start next year."
     )
     assert {(p.name, p.state) for p in result.persons} == {("Kung Ming-hsin", "TWN")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NATO Secretary General Mark Rutte welcomed the defence pact of Poland and Lithuania.",
+        (
+            "Kaja Kallas, the EU's foreign-policy chief, welcomed the defence pact of Poland and "
+            "Lithuania."
+        ),
+    ],
+)
+def test_a_former_leader_in_an_organisation_s_office_acts_for_it_not_their_state(extract, text):
+    result = extract(text)
+    assert set(result.states) == {"LTU", "POL"}
+    assert result.persons == ()
 
 
 def test_the_dateline_may_stand_below_a_masthead_and_a_headline(extract):

@@ -623,7 +623,9 @@ class _Patterns:
     navigation: frozenset[str]
     navigation_prefixes: tuple[str, ...]
     comments: frozenset[str]
-    bios: frozenset[str]
+    #: Biographies and other asides: the short lines under one carry no facts.
+    asides: frozenset[str]
+    aside_prefixes: tuple[str, ...]
     #: Patterns anchored at the line start, joined: tried once, at one position.
     line_starts: re.Pattern[str] | None
     #: The other patterns, searched through the line one by one.
@@ -649,7 +651,8 @@ def _patterns(cues: Cues) -> _Patterns:
         navigation=frozenset(s.lower() for s in cues.navigation_headers),
         navigation_prefixes=tuple(s.lower() for s in cues.navigation_prefixes),
         comments=frozenset(s.lower() for s in cues.comment_headers),
-        bios=frozenset(s.lower() for s in cues.bio_headers),
+        asides=frozenset(s.lower() for s in (*cues.bio_headers, *cues.aside_headers)),
+        aside_prefixes=tuple(s.lower() for s in cues.aside_prefixes),
         line_starts=line_starts,
         regexes=others,
         dateline=re.compile(cues.dateline_pattern),
@@ -790,7 +793,7 @@ def clean(text: str, cues: Cues) -> tuple[dict[str, str], tuple[tuple[int, int],
         if lower in _AD_MARKERS:
             after_ad = True
             continue
-        if lower in pats.bios:
+        if lower in pats.asides or (len(lower) < 80 and lower.startswith(pats.aside_prefixes)):
             in_bio, in_navigation = True, False
             continue
         if in_bio:

@@ -175,6 +175,8 @@ class Cues(_Entry):
     #: Courtesy titles and ranks before a name ("Amb. Yusuf Tuggar", "H.E. Mr.
     #: Sjafrie Sjamsoeddin", "Rear Admiral Emmanuel Ankrah"): not part of it.
     honorifics: tuple[str, ...] = ()
+    #: Letters after a name ("Hamish Falconer MP", "Jane Roe KC"): not part of it.
+    postnominals: tuple[str, ...] = ()
     institution_heads: tuple[str, ...] = ()
     #: Domains whose mention is joint action in itself: states named together
     #: with "a naval drill" cooperate on it without a cooperation word.
@@ -206,6 +208,11 @@ class Cues(_Entry):
     #: "Speakers"): the lines under one carry no facts of the article, up to the
     #: next header or a paragraph longer than a biography.
     bio_headers: tuple[str, ...] = ()
+    #: Headers of other asides a page sets in the article's flow, read as
+    #: biographies are ("Reply of the week", "On the podcast"), and the openings
+    #: of a sponsor's slot ("Presented by …").
+    aside_headers: tuple[str, ...] = ()
+    aside_prefixes: tuple[str, ...] = ()
     boilerplate_patterns: tuple[str, ...]
     dateline_pattern: str
     caption_cues: tuple[str, ...]

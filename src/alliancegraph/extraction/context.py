@@ -67,6 +67,13 @@ _ASIDE = re.compile(r",\s+(?:which|who|whose|whom|where)\b[^,;:]*,")
 _LAST_RELATIVE = re.compile(r",\s+(?:which|whose|where)\b[^,;:]*$")
 _FOR_FRAME = re.compile(r"(?:^|[,;:]\s*)for\s+(?:the\s+)?$", re.I)
 _MESSAGE_AFTER = re.compile(r"^(?:'s?)?,?\s+the\s+(?:message|signal|warning)\b", re.I)
+# Between an organisation and a person: the title of an office ("'s top diplomat").
+_OFFICE_GAP = re.compile(r"(?:'s|’s)?(?:\s+[A-Za-z][\w-]*){0,3}\s+(?P<head>[A-Za-z][\w-]*)\s+")
+_APPOSED_ORG = re.compile(r",\s+(?:the\s+)?")
+_LOWER_OFFICE_HEADS = ("chief", "head", "diplomat", "envoy", "representative", "spokesperson")
+# A demonym standing alone after "from", "in" or "into" is a language.
+_LANGUAGE_BEFORE = re.compile(r"\b(?:from|in|into)\s+$", re.I)
+_LANGUAGE_AFTER = re.compile(r"[ \t]*(?:[.,;:)\]\n]|$)|\s+by\b")
 _HOSTILE_OBJECT = re.compile(r"\b(?:at|on|against|into|upon)\s+(?:the\s+)?$", re.I)
 # What opens an item of a list: a bullet or an item number ("- ", "• ", "(a) ", "2. ").
 _LIST_ITEM = re.compile(r"[ \t]*(?:[-•*▪‣◦–—·][ \t]|\(?(?:\d{1,2}|[a-z])[.)][ \t])")
@@ -364,7 +371,7 @@ class ArticleContext:
     ) -> StateRef | None:
         if m.kind == "person":
             person = self.vocabulary.persons_by_name.get(m.ref)
-            if person is None:
+            if person is None or self.serves_organisation(m):
                 return None
             return StateRef(person.state, m.start, m.end, "person", "actor")
         if len(clauses) == 1:  # most sentences are one clause
@@ -392,11 +399,18 @@ class ArticleContext:
             # "a Dakar-based institute", "the Timor-Leste Division": where something
             # is or what an office deals with, not who acts
             return None
-        if self.cues.company.match(self.text, m.end) or (
-            m.form == "capital" and self.cues.document.match(self.text, m.end)
+        if (
+            self.cues.company.match(self.text, m.end)
+            or (m.form == "capital" and self.cues.document.match(self.text, m.end))
+            or (
+                m.form == "demonym"
+                and _LANGUAGE_BEFORE.search(before)
+                and _LANGUAGE_AFTER.match(self.text, m.end)
+            )
         ):
             # "Taiwan Semiconductor Manufacturing Co (2330.TW)", "the Yaoundé Code
-            # of Conduct": a company, a document named for a city
+            # of Conduct", "translated from Spanish": a company, a document named for
+            # a city, a language
             return None
         after = self.text[m.end : min(m.end + 60, clauses[-1][1])]
         role = "actor"
@@ -434,6 +448,33 @@ class ArticleContext:
         ):
             role = "target"
         return StateRef(m.ref, m.start, m.end, m.form, role)
+
+    def serves_organisation(self, m: Mention) -> bool:
+        """Whether a former office holder is named in an organisation's office:
+        "NATO Secretary General Mark Rutte", "Kaja Kallas, the EU's foreign-policy
+        chief" act for NATO and the EU, not for the state they once led."""
+        person = self.vocabulary.persons_by_name.get(m.ref)
+        if person is None or person.end is None:
+            return False
+        lo = bisect_left(self._name_starts, m.start - 60)
+        hi = bisect_left(self._name_starts, m.end + 20)
+        heads = self._office_heads
+        for org in self.names[lo:hi]:
+            if org.kind != "org":
+                continue
+            if org.end <= m.start:
+                words = _OFFICE_GAP.fullmatch(self.text, org.end, m.start)
+                if words and words.group("head").lower() in heads:
+                    return True
+            elif _APPOSED_ORG.fullmatch(self.text, m.end, org.start) and self.text.startswith(
+                ("'s", "’s"), org.end
+            ):
+                return True
+        return False
+
+    @cached_property
+    def _office_heads(self) -> frozenset[str]:
+        return frozenset(h.lower() for h in (*self.cues.roles.head_words, *_LOWER_OFFICE_HEADS))
 
     def _target_before(self, clause_start: int, start: int) -> str:
         """The cue, lower-cased, that makes the state at ``start`` a target ("deter

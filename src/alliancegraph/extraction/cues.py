@@ -55,6 +55,10 @@ PERSON_TITLE_WORDS = (
     "premier",
     "president",
     "chancellor",
+    "canciller",
+    "chanceler",
+    "representative",
+    "aide",
 )
 
 #: Words that open a new clause ("…, but talks stalled"). context.py splits

@@ -33,6 +33,8 @@ __all__ = ["PersonFinding", "find_persons"]
 
 _NAME_WORD = re.compile(r"[^\W\d_][\w'’\-.]*")
 _PARTICLES = frozenset({"bin", "van", "de", "da", "von", "der", "al", "el", "di", "du", "ibn"})
+# "Suhail al-Mazrouei", "Abdel Fattah el-Sisi": an article joined to the surname.
+_JOINED_PARTICLE = re.compile(r"(?:al|el|ad|an|ar|as|ash|at|az|ul)-[A-Z]")
 
 
 class _Name:
@@ -46,7 +48,10 @@ class _Name:
             if not m:
                 break
             word = m.group(0)
-            if not (word[0].isupper() or (word in _PARTICLES and words)):
+            if not (
+                word[0].isupper()
+                or (words and (word in _PARTICLES or _JOINED_PARTICLE.match(word)))
+            ):
                 break
             if word.endswith(".") and len(word) > 2 and word not in ("Jr.", "Sr."):
                 words.append(word[:-1])  # the sentence ends here; "S." is an initial
@@ -76,7 +81,7 @@ _COUNTERPART_BEFORE = re.compile(_COUNTERPART.pattern + r"$")
 # cues.PERSON_TITLE_WORDS, which decides the sentences they are tried on.
 _LOWER_TITLES = (
     r"minister|secretary|ambassador|envoy|spokesperson|spokesman|spokeswoman|adviser|advisor|"
-    r"chief|commander|negotiator"
+    r"chief|commander|negotiator|canciller|chanceler"
 )
 _LOWER_TITLE = re.compile(
     r"\b(?P<state>[A-Z][\w.\-]+(?:\s+[A-Z][\w\-]+)?)(?:'s|’s)?\s+"
@@ -88,7 +93,8 @@ _APPOSITION = re.compile(
     r"(?P<name>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){1,3}),\s+(?:the\s+)?"
     r"(?P<state>[A-Z][\w.\-]+(?:\s+[A-Z][\w\-]+)?)(?:'s|’s)\s+"
     r"(?P<title>(?:[a-z\-]+\s+){0,3}(?:minister|secretary|president|ambassador|envoy|"
-    r"spokesperson|spokesman|spokeswoman|adviser|advisor|chief|commander|premier|chancellor))\b"
+    r"spokesperson|spokesman|spokeswoman|adviser|advisor|chief|commander|premier|chancellor|"
+    r"representative|aide|canciller|chanceler))\b"
 )
 _SAID = re.compile(r",?\s+(?:said|says|stated|insisted|declared|vowed|warned)\s+(?:that\s+)?")
 # What a speaker's own government will do, not what a rival did: "said Brasília would".
@@ -129,7 +135,7 @@ def find_persons(ctx: ArticleContext) -> list[PersonFinding]:
         has_lower_title = sentence.index in with_lower_title
         # Known office holders.
         for m in sentence.names:
-            if m.kind != "person":
+            if m.kind != "person" or ctx.serves_organisation(m):
                 continue
             entry = known[m.ref]
             role = _role_before(vocab, text, sentence, m.start, roles) or entry.role
@@ -151,6 +157,18 @@ def find_persons(ctx: ArticleContext) -> list[PersonFinding]:
                 if sentence.text.startswith((" ", ", "), rm.end())
                 else None
             )
+            if name_match:
+                # "Defence Senior Adviser Middle East, Lieutenant General Robert Aldous":
+                # what stood after the title was its tail, and the name follows a rank.
+                name_end = name_at + len(name_match.group(0))
+                rank = (
+                    ctx.cues.honorifics.match(sentence.text, name_end + 2)
+                    if sentence.text.startswith(", ", name_end)
+                    else None
+                )
+                if rank is not None:
+                    name_at = rank.end()
+                    name_match = _Name(sentence.text, name_at)
             if not name_match:
                 # "H.E. Mr. Gibran Rakabuming Raka, Vice President of Indonesia": the
                 # name before a title whose "of" tail names the state.
@@ -192,6 +210,11 @@ def find_persons(ctx: ArticleContext) -> list[PersonFinding]:
             if full is not None:
                 continue
             confidence = 0.85
+            if state is None and any(
+                m.kind == "org" and start <= m.start < sentence.start + rm.end()
+                for m in sentence.names
+            ):
+                continue  # "European Commission President Ursula von der Leyen": no state's
             if state is None:
                 # An article about one state and organisations ("EU–India"): its
                 # officials; then the state they speak for ("Foreign Minister Mauro
@@ -359,11 +382,14 @@ def _resolve(vocab: Vocabulary, name: str) -> str | None:
 
 def _clean_name(raw: str, vocab: Vocabulary) -> str | None:
     tokens = raw.split()
-    # A name stops before a word that is a state or a month ("... Modi's August").
+    # A name stops before a word that is a state or a month ("... Modi's August"), or
+    # before the letters after it ("Hamish Falconer MP").
     kept: list[str] = []
     for token in tokens:
         bare = token.rstrip("'’s").rstrip("'’")
-        if kept and (_is_state_word(vocab, bare) or bare in _MONTHS):
+        if kept and (
+            _is_state_word(vocab, bare) or bare in _MONTHS or bare in vocab.cues.postnominals
+        ):
             break
         kept.append(token)
         if token.endswith(("'s", "’s", "'", "’")):
@@ -372,8 +398,12 @@ def _clean_name(raw: str, vocab: Vocabulary) -> str | None:
         return None
     name = " ".join(kept)
     name = _POSSESSIVE_END.sub("", name)
-    if len(name.split()) < 2 or _is_state_word(vocab, name.split()[0]):
+    words = name.split()
+    if len(words) < 2 or _is_state_word(vocab, words[0]):
         return None
+    if all(w in vocab.cues.portfolio_words for w in words):
+        return None  # "Middle East" after "Defence Senior Adviser": the title's tail
+
     return name
 
 
