@@ -94,6 +94,23 @@ def test_a_language_or_an_institute_named_for_a_state_is_no_state(extract, text)
     assert set(extract(text).states) == {"BRA", "URY"}
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The four run a maritime domain awareness partnership jointly.",
+        "The four are running joint work on maritime security.",
+    ],
+)
+def test_a_number_standing_alone_before_a_verb_stands_for_the_states_just_named(extract, sentence):
+    result = extract(
+        "Japan and India agreed to expand trade. Japan and India also agreed to cooperate on "
+        "semiconductors. Separately, Australia, Britain, Canada and New Zealand met in "
+        "Ottawa. " + sentence
+    )
+    assert ("AUS", "CAN", "maritime_security") in coop(result)
+    assert ("IND", "JPN", "maritime_security") not in coop(result)
+
+
 def test_officials_in_a_capital_stand_for_its_government(extract):
     result = extract("Officials in Tokyo and Manila agreed to expand coast guard cooperation.")
     assert {"JPN", "PHL"} <= set(result.states)

@@ -143,6 +143,9 @@ class Cues(_Entry):
     collective: tuple[CollectiveCue, ...]
     collective_nouns: tuple[str, ...] = ()
     collective_determiners: dict[str, int] = {}
+    #: Verbs after which a determiner stands alone for its states: "the four run
+    #: it jointly", "the three are running joint work".
+    collective_verbs: tuple[str, ...] = ()
     target_before: tuple[str, ...]
     #: Words of ``target_before`` that aim at the owner of what they govern:
     #: "deter Russia's shadow fleet" (but "balance Washington's demands").

@@ -339,7 +339,7 @@ class CompiledCues:
         sizes = {item.phrase.lower(): item.size for item in c.collective}
         # "the two navies", "both delegations", "all three capitals".
         for determiner, size in c.collective_determiners.items():
-            for noun in c.collective_nouns:
+            for noun in (*c.collective_nouns, *c.collective_verbs):
                 sizes.setdefault(f"{determiner} {noun}".lower(), size)
         roles = _TitleFinder(c.roles, c.role_heads, c.portfolio_words, vocabulary.state_code)
         institution_heads = phrase_regex(c.institution_heads, flags=0).pattern
