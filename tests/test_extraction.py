@@ -835,6 +835,15 @@ def test_a_committee_is_a_mechanism_only_when_its_name_says_between_whom(extract
     assert [a.name for a in result.agreements] == ["China-Indonesia Joint Commission"]
 
 
+def test_a_grouping_of_the_article_s_core_is_an_agreement_wherever_it_is_named(extract):
+    result = extract(
+        "Australia, Britain and the United States agreed to deepen defence cooperation. "
+        "Australia, Britain and the United States also agreed on hypersonic missiles. "
+        "Let's start with AUKUS."
+    )
+    assert "AUKUS" in [a.name for a in result.agreements]
+
+
 def test_institutions_are_not_agreements(extract):
     result = extract(
         "India and Japan agreed to push for reform at the UN Security Council on global governance."

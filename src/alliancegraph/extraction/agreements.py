@@ -13,7 +13,8 @@ Where they are found:
   new trilateral pact", "a tri-country communication hotline", "a
   comprehensive strategic partnership treaty"), one per noun phrase;
 * **groupings**: an organisation of kind grouping or alliance from the
-  vocabulary, when at least two of the states involved are its members.
+  vocabulary, when two or more of the article's core states are its members,
+  or, in a cooperative sentence, two or more of the states involved there.
 
 Parties come, in order, from a possessive owner ("Japan's … strategy"), the
 states inside the name ("Japan-India …"), the states of the sentence, or the
@@ -504,16 +505,22 @@ _HEAD_AFTER = (
 def _groupings(ctx: ArticleContext, sentence: Sentence) -> list[_Candidate]:
     out: list[_Candidate] = []
     orgs = [m for m in sentence.names if m.kind == "org"]
-    if not orgs or not sentence.cooperative:
+    if not orgs:
         return out
-    involved = set(ctx.core) | sentence.state_actors()
+    core = set(ctx.core)
+    involved = core | sentence.state_actors()
     for m in orgs:
         org = ctx.vocabulary.organizations[m.ref]
         if org.kind not in ("grouping", "alliance"):
             continue
         if ctx.text.startswith(("-like", "-style", "-type"), m.end):
             continue
-        if len(involved & set(org.members)) < 2:
+        # Named in a cooperative sentence with two members involved, or, whatever the
+        # sentence, a grouping of the article's core: "Let's start with AUKUS."
+        members = set(org.members)
+        if not (
+            (sentence.cooperative and len(involved & members) >= 2) or len(core & members) >= 2
+        ):
             continue
         cand = _Candidate(
             name=org.name,
