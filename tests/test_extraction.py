@@ -602,6 +602,14 @@ def test_coercive_actions_by_a_state_make_it_the_target_of_their_deterrence(extr
     assert ("PHL", "CHN") in targets(result)
 
 
+def test_an_aim_at_what_the_speakers_call_a_state_s_doing_names_that_state(extract):
+    result = extract(
+        "North Korea and Russia signed a defence treaty. Both governments cast it as a "
+        "bulwark against what they call U.S.-led hegemonism."
+    )
+    assert targets(result) == {("PRK", "USA"), ("RUS", "USA")}
+
+
 def test_a_threat_with_two_joined_modifiers_names_its_owner(extract):
     result = extract(
         "Japan and Australia agreed to deepen cooperation. "

@@ -367,8 +367,8 @@ class CompiledCues:
             # from", '"coercive actions" by'.
             target_gap=re.compile(
                 r"^(?:\s+(?:the|its|their|a|an|particularly|especially|notably|mainly|"
-                r"primarily|chiefly|including|from|by|regional|rival|rivals|such\s+as)\b"
-                r"|[\s,\"“”])*$",
+                r"primarily|chiefly|including|from|by|regional|rival|rivals|such\s+as|"
+                r"what\s+\w+\s+call(?:s|ed)?)\b|[\s,\"“”])*$",
                 re.I,
             ),
             target_from=re.compile(
