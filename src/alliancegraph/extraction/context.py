@@ -399,9 +399,13 @@ class ArticleContext:
             # "a Dakar-based institute", "the Timor-Leste Division": where something
             # is or what an office deals with, not who acts
             return None
+        follows = self.text[m.end : m.end + 2]
+        named_on = follows[:1] == " " and (follows[1:].isupper() or follows[1:] == "(")
         if (
-            self.cues.company.match(self.text, m.end)
-            or (m.form == "capital" and self.cues.document.match(self.text, m.end))
+            # Only a capitalised word or a bracket after the name can begin a company's
+            # or a document's name: the usual case costs no pattern.
+            (named_on and self.cues.company.match(self.text, m.end))
+            or (named_on and m.form == "capital" and self.cues.document.match(self.text, m.end))
             or (
                 m.form == "demonym"
                 and _LANGUAGE_BEFORE.search(before)
@@ -429,7 +433,7 @@ class ArticleContext:
                 # "keep their most advanced tools out of China"
                 (
                     (after.startswith((" from ", " out ")) and self.cues.target_from.search(before))
-                    or self.cues.target_out_of.search(before)
+                    or ("out of" in before[-14:] and self.cues.target_out_of.search(before))
                 )
                 and not self._negated(max(clause_start, m.start - 40), m.start)
             )
