@@ -70,7 +70,6 @@ _MESSAGE_AFTER = re.compile(r"^(?:'s?)?,?\s+the\s+(?:message|signal|warning)\b",
 # Between an organisation and a person: the title of an office ("'s top diplomat").
 _OFFICE_GAP = re.compile(r"(?:'s|’s)?(?:\s+[A-Za-z][\w-]*){0,3}\s+(?P<head>[A-Za-z][\w-]*)\s+")
 _APPOSED_ORG = re.compile(r",\s+(?:the\s+)?")
-_LOWER_OFFICE_HEADS = ("chief", "head", "diplomat", "envoy", "representative", "spokesperson")
 # A demonym standing alone after "from", "in" or "into" is a language.
 _LANGUAGE_BEFORE = re.compile(r"\b(?:from|in|into)\s+$", re.I)
 _LANGUAGE_AFTER = re.compile(r"[ \t]*(?:[.,;:)\]\n]|$)|\s+by\b")
@@ -462,7 +461,7 @@ class ArticleContext:
             return False
         lo = bisect_left(self._name_starts, m.start - 60)
         hi = bisect_left(self._name_starts, m.end + 20)
-        heads = self._office_heads
+        heads = self.cues.office_heads
         for org in self.names[lo:hi]:
             if org.kind != "org":
                 continue
@@ -475,10 +474,6 @@ class ArticleContext:
             ):
                 return True
         return False
-
-    @cached_property
-    def _office_heads(self) -> frozenset[str]:
-        return frozenset(h.lower() for h in (*self.cues.roles.head_words, *_LOWER_OFFICE_HEADS))
 
     def _target_before(self, clause_start: int, start: int) -> str:
         """The cue, lower-cased, that makes the state at ``start`` a target ("deter

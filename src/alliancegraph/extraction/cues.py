@@ -61,6 +61,10 @@ PERSON_TITLE_WORDS = (
     "aide",
 )
 
+#: Office heads written in lower case after an organisation ("the EU's top
+#: diplomat", "EU foreign policy chief").
+_LOWER_OFFICE_HEADS = ("chief", "head", "diplomat", "envoy", "representative", "spokesperson")
+
 #: Words that open a new clause ("…, but talks stalled"). context.py splits
 #: clauses on them; sentences holding none, nor a clause-breaking mark, are
 #: one clause, and the index says which those are without a regex per sentence.
@@ -328,6 +332,9 @@ class CompiledCues:
     #: ("talks in Lisbon") from a government ("officials in Tokyo").
     venue_at: re.Pattern[str]
     resident_nouns: frozenset[str]
+    #: Last words of an office's title, lower-cased ("secretary", "chief"): an
+    #: organisation, then one of these, then a person, names the office they hold.
+    office_heads: frozenset[str]
     body_heads: frozenset[str]
     shared_body_words: frozenset[str]
     #: Courtesy titles and ranks that open a name ("Amb.", "H.E. Mr.", "Rear Admiral").
@@ -403,6 +410,7 @@ class CompiledCues:
             ),
             venue_at=re.compile(r"(?:(\w+)\s+)?\b(?:in|at)\s+$", re.I),
             resident_nouns=frozenset(w.lower() for w in c.resident_nouns),
+            office_heads=frozenset(h.lower() for h in (*roles.head_words, *_LOWER_OFFICE_HEADS)),
             body_heads=frozenset(c.body_heads),
             shared_body_words=frozenset(
                 w.lower() for w in (*c.shared_body_words, *c.lateral_modifiers)

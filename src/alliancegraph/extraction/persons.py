@@ -7,7 +7,16 @@ Three linguistic patterns, in order of trust:
   title ("U.S. President Donald Trump", "Japanese Prime Minister Sanae
   Takaichi", "India's External Affairs Minister ...") or after it ("Prime
   Minister of Japan ...");
-* a counterpart apposition ("his Japanese counterpart, Toshimitsu Motegi").
+* a counterpart apposition ("his Japanese counterpart, Toshimitsu Motegi",
+  "His Ghanaian counterpart, Rear Admiral Emmanuel Ankrah");
+* a name before a title whose "of" tail names the state ("H.E. Mr. Gibran
+  Rakabuming Raka, Vice President of Indonesia").
+
+Courtesy titles and ranks ("Amb.", "Hon.", "Alhaji", "Rear Admiral") and
+letters after a name ("MP") are not part of it. A title that names an
+organisation ("European Commission President …") gives its holder no state,
+and a former national leader in an organisation's office ("NATO Secretary
+General Mark Rutte") acts for the organisation.
 
 A state named with the title outranks the vocabulary: "Colombia's Defence
 Minister Pedro Sánchez" is a namesake of Spain's prime minister. An official
