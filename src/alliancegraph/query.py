@@ -1219,6 +1219,9 @@ class QueryMixin:
         index = self._query_index
         if index is None or not index.current(self.nx, len(self.articles)):
             self._query_index = _Index.build(self.nx, len(self.articles))
+        # Every helper resolves the names it is given: the vocabulary's name tables
+        # are built on first use, and that first use should not be a query's.
+        self.vocabulary.prepare_lookups()
 
     def _state(self, name: str) -> str:
         try:

@@ -547,6 +547,12 @@ class Vocabulary:
         codes.update({e.alpha2: e.id for e in self.states.values() if e.alpha2})
         return codes
 
+    def prepare_lookups(self) -> None:
+        """Build the tables that resolve names of states, organisations and domains
+        now rather than at the first lookup (a query's, say)."""
+        for table in ("_state_names", "_state_codes", "organization_names", "_domain_names"):
+            getattr(self, table)
+
     def state_code(self, name: str) -> str | None:
         """The alpha-3 code for a name, or None: :meth:`resolve_state` without suggestions.
 
