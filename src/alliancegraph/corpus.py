@@ -777,7 +777,9 @@ def clean(text: str, cues: Cues) -> tuple[dict[str, str], tuple[tuple[int, int],
             lower = _COUNT_SUFFIX.sub("", lower)
         elif lower.endswith("]"):
             lower = _EDIT_LINK.sub("", lower)  # a wiki's "See also[edit]"
-        if lower in pats.comments or _COUNT_PREFIX.sub("", lower) in pats.comments:
+        if lower in pats.comments or (
+            not lower[:1].isalpha() and _COUNT_PREFIX.sub("", lower) in pats.comments
+        ):
             break  # reader comments run to the end of the page
         if (
             lower in pats.navigation

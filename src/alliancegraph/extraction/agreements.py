@@ -40,10 +40,31 @@ _TOKEN = re.compile(r"[A-Za-z0-9][\w.’'\-–&]*|[^\w\s]")
 # own cache of compiled patterns costs a lookup each call.
 # A year or an edition: "the 2023 Joint Statement", "the Seventh … Dialogue" name the
 # statement and the dialogue, not part of their names.
-_YEAR_OR_EDITION = re.compile(
-    r"(?:19|20)\d\d|\d+(?:st|nd|rd|th)|Inaugural|First|Second|Third|Fourth|Fifth|Sixth|"
-    r"Seventh|Eighth|Ninth|Tenth|Eleventh|Twelfth|Thirteenth|Fourteenth|Fifteenth|Sixteenth|"
-    r"Seventeenth|Eighteenth|Nineteenth|Twentieth"
+_YEAR = re.compile(r"(?:19|20)\d\d|\d+(?:st|nd|rd|th)")
+_EDITIONS = frozenset(
+    (
+        "Inaugural",
+        "First",
+        "Second",
+        "Third",
+        "Fourth",
+        "Fifth",
+        "Sixth",
+        "Seventh",
+        "Eighth",
+        "Ninth",
+        "Tenth",
+        "Eleventh",
+        "Twelfth",
+        "Thirteenth",
+        "Fourteenth",
+        "Fifteenth",
+        "Sixteenth",
+        "Seventeenth",
+        "Eighteenth",
+        "Nineteenth",
+        "Twentieth",
+    )
 )
 _OWNER_GAP = re.compile(r"(?:'s|’s)\s+(?:the\s+)?")
 _THE_HEAD = re.compile(r"\b[Tt]he\s+(?P<head>[a-z]+)\b")
@@ -191,7 +212,9 @@ def _is_acronym(word: str) -> bool:
 
 
 def _is_year_or_edition(word: str) -> bool:
-    return bool(_YEAR_OR_EDITION.fullmatch(word))
+    if word[:1].isdigit():
+        return bool(_YEAR.fullmatch(word))
+    return word in _EDITIONS
 
 
 def _name_word(word: str, cues: CompiledCues) -> bool:

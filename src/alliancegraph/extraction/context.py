@@ -407,8 +407,8 @@ class ArticleContext:
             or (named_on and m.form == "capital" and self.cues.document.match(self.text, m.end))
             or (
                 m.form == "demonym"
-                and _LANGUAGE_BEFORE.search(before)
                 and _LANGUAGE_AFTER.match(self.text, m.end)
+                and _LANGUAGE_BEFORE.search(before)
             )
         ):
             # "Taiwan Semiconductor Manufacturing Co (2330.TW)", "the Yaoundé Code
@@ -694,8 +694,11 @@ class ArticleContext:
         if ref.role != "actor" or ref.form not in ("capital", "name"):
             return False
         start = ref.start
+        text = self.text
         if ref.form == "name":
-            before = self.text[max(0, start - 60) : start]
+            if text[start - 2 : start] != ", ":
+                return False  # the usual case, decided without a look at the capitals
+            before = text[max(0, start - 60) : start]
             city = next(
                 (
                     c
@@ -707,7 +710,9 @@ class ArticleContext:
             if city is None:
                 return False
             start -= len(city) + 2
-        at = self.cues.venue_at.search(self.text, max(0, start - 40), start)
+        if text[start - 3 : start].lower() not in ("in ", "at "):
+            return False
+        at = self.cues.venue_at.search(text, max(0, start - 40), start)
         return at is not None and (at.group(1) or "").lower() not in self.cues.resident_nouns
 
     def _listed_with_states(self, refs: list[StateRef], i: int) -> bool:
