@@ -55,6 +55,28 @@ def test_hyphen_and_dash_compounds_name_both_states(extract):
     assert {"USA", "JPN", "TWN"} <= set(result.states)
 
 
+@pytest.mark.parametrize(
+    ("text", "states"),
+    [
+        ("Sino-US trade talks resumed in Geneva.", {"CHN", "USA"}),
+        ("The Franco-German compact covers defence cooperation.", {"DEU", "FRA"}),
+        ("Anglo-French drone work ended; General Franco is history.", {"FRA", "GBR"}),
+        ("Greco-Roman wrestling drew crowds, and Japan and India agreed on trade.", {"IND", "JPN"}),
+    ],
+)
+def test_the_first_half_of_a_compound_names_its_state_only_before_a_hyphen(extract, text, states):
+    assert set(extract(text).states) == states
+
+
+def test_a_state_compared_with_is_not_a_partner(extract):
+    result = extract(
+        "Finland, Sweden, Norway and Denmark pool their air forces, which has done more for "
+        "defence cooperation than any Franco-German communiqué."
+    )
+    assert ("DNK", "FIN", "defense") in coop(result)
+    assert not {c for c in coop(result) if "DEU" in c or "FRA" in c}
+
+
 def test_seas_and_publications_are_not_states(extract):
     result = extract(
         "Tensions in the South China Sea worried readers of China Daily and the Japan Times."

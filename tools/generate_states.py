@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import json
 import sys
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -52,6 +52,8 @@ class CuratedState:
     alpha2: str | None = None
     # Only where pycountry has no official name, or one journalists would not recognise.
     official_name: str | None = None
+    # The first half of a compound ("Franco-German", "Sino-US"), for the states that have one.
+    combining_forms: list[str] = field(default_factory=list)
 
 
 def fail(message: str) -> NoReturn:
@@ -79,9 +81,9 @@ def load_curated() -> dict[str, CuratedState]:
             state = CuratedState(**entry)
         except TypeError as err:
             fail(f"{sid}: {err}; valid fields are {[f.name for f in fields(CuratedState)]}")
-        for field, value in entry.items():
+        for name, value in entry.items():
             if isinstance(value, list) and len(value) != len(set(map(str, value))):
-                fail(f"{sid}: '{field}' lists the same value twice")
+                fail(f"{sid}: '{name}' lists the same value twice")
         states[sid] = state
     return states
 
@@ -118,6 +120,7 @@ def state_row(sid: str, state: CuratedState) -> dict[str, Any]:
         "demonyms": state.demonyms,
         "capitals": state.capitals,
         "organs": state.organs,
+        **({"combining_forms": state.combining_forms} if state.combining_forms else {}),
         "wikidata": state.wikidata,
         "capital_coordinates": [round(lat, 4), round(lon, 4)],
         "region": state.region,

@@ -67,6 +67,9 @@ class StateEntry(_Entry):
     demonyms: tuple[str, ...] = ()
     capitals: tuple[str, ...] = ()
     organs: tuple[str, ...] = ()
+    #: The first half of a compound, matched only before a hyphen or a dash:
+    #: "Franco-German", "Sino-US", "Anglo-French".
+    combining_forms: tuple[str, ...] = ()
     wikidata: str | None = Field(default=None, pattern=r"^Q[1-9][0-9]*$")
     capital_coordinates: tuple[float, float] | None = None
     region: str | None = None

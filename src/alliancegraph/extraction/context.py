@@ -70,6 +70,10 @@ _MESSAGE_AFTER = re.compile(r"^(?:'s?)?,?\s+the\s+(?:message|signal|warning)\b",
 # Between an organisation and a person: the title of an office ("'s top diplomat").
 _OFFICE_GAP = re.compile(r"(?:'s|’s)?(?:\s+[A-Za-z][\w-]*){0,3}\s+(?P<head>[A-Za-z][\w-]*)\s+")
 _APPOSED_ORG = re.compile(r",\s+(?:the\s+)?")
+# The object of a comparison: "than any Franco-German communiqué", "than Japan".
+_COMPARED = re.compile(
+    r"\bthan\s+(?:(?:any|the|a|an|all|every|either|other)\s+)?(?:[A-Z][\w.]*[-–])*$"
+)
 # A demonym standing alone after "from", "in" or "into" is a language.
 _LANGUAGE_BEFORE = re.compile(r"\b(?:from|in|into)\s+$", re.I)
 _LANGUAGE_AFTER = re.compile(r"[ \t]*(?:[.,;:)\]\n]|$)|\s+by\b")
@@ -415,6 +419,9 @@ class ArticleContext:
             # of Conduct", "translated from Spanish": a company, a document named for
             # a city, a language
             return None
+        if "than " in before[-40:] and _COMPARED.search(before):
+            # "more for deterrence than any Franco-German communiqué": what is compared
+            return StateRef(m.ref, m.start, m.end, m.form, "object")
         after = self.text[m.end : min(m.end + 60, clauses[-1][1])]
         role = "actor"
         possessive = self.text.startswith(("'s", "'"), m.end)
