@@ -164,6 +164,9 @@ def test_a_navigation_header_with_a_time_word_opens_a_list_of_links():
         "Sources\n- Norwegian Institute of International Affairs, briefing paper",
         "Meridian Briefs SA, Rue du Rhone 42, 1204 Geneva, Switzerland",
         "The Northern route through Russia and Belarus is shown in grey. Map: The Ledger",
+        "📢 COMMUNITY NOTICES\n• Japanese Embassy Grassroots Grants: applications close soon.",
+        "BREAKING  |  Greek coast guard, migrants ... | Russian, Ukrainian talks resume ...",
+        "People also viewed\n• Why South Korea's battery makers are betting on Morocco",
     ],
 )
 def test_newsletter_and_explainer_furniture_is_dropped(furniture):
@@ -176,6 +179,15 @@ def test_newsletter_and_explainer_furniture_is_dropped(furniture):
     assert kept[0] == "Japan and India agreed."
     assert kept[-1] == prose
     assert not set(kept) & set(furniture.splitlines())
+
+
+@pytest.mark.parametrize(
+    "header",
+    ["💬 47 Comments          Sort by: Most relevant ▾", "Most relevant ▾"],
+)
+def test_a_comments_sort_control_ends_the_article(header):
+    text = f"Japan and India agreed.\n{header}\nTaiwan gave us rice for 36 years."
+    assert _body(text) == ["Japan and India agreed."]
 
 
 def test_a_comments_header_with_its_count_before_it_ends_the_article():

@@ -68,6 +68,14 @@ def test_the_first_half_of_a_compound_names_its_state_only_before_a_hyphen(extra
     assert set(extract(text).states) == states
 
 
+def test_a_capital_strung_into_a_route_s_name_is_no_state(extract):
+    result = extract(
+        "Pakistan and Turkey agreed to revive the Islamabad-Tehran-Istanbul freight train, "
+        "and the Washington-Tokyo alliance held."
+    )
+    assert set(result.states) == {"JPN", "PAK", "TUR", "USA"}
+
+
 def test_a_state_compared_with_is_not_a_partner(extract):
     result = extract(
         "Finland, Sweden, Norway and Denmark pool their air forces, which has done more for "

@@ -667,6 +667,8 @@ def _patterns(cues: Cues) -> _Patterns:
 # A paragraph longer than this is the article again, not a biography.
 _LONGEST_BIO = 400
 _COUNT_SUFFIX = re.compile(r"\s*\(\d+\)$")
+_LEADING_SYMBOLS = re.compile(r"^[^\w\[(\"“'‘]+(?=\w)")
+_SORT_TAIL = re.compile(r"\s+sort by\b.*$")
 # "23 Comments", "💬 23 Comments": a count before a comments header.
 _COUNT_PREFIX = re.compile(r"^\W*\d[\d,.]*k?\s+")
 # "Trending now", "Most read this week": a navigation header with a time word after it.
@@ -771,8 +773,13 @@ def clean(text: str, cues: Cues) -> tuple[dict[str, str], tuple[tuple[int, int],
         stripped = raw.strip()
         if not stripped:
             continue
-        # "Reader Comments (214)" is the same header as "Reader Comments".
+        # "Reader Comments (214)" is the same header as "Reader Comments", and
+        # "📢 COMMUNITY NOTICES" as "Community notices".
         lower = stripped.lower().rstrip(":")
+        if not lower[:1].isalnum():
+            lower = _LEADING_SYMBOLS.sub("", lower)
+        if "sort by" in lower:
+            lower = _SORT_TAIL.sub("", lower)  # "47 Comments   Sort by: Most relevant ▾"
         if lower.endswith(")"):
             lower = _COUNT_SUFFIX.sub("", lower)
         elif lower.endswith("]"):

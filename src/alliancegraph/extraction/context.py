@@ -70,6 +70,21 @@ _MESSAGE_AFTER = re.compile(r"^(?:'s?)?,?\s+the\s+(?:message|signal|warning)\b",
 # Between an organisation and a person: the title of an office ("'s top diplomat").
 _OFFICE_GAP = re.compile(r"(?:'s|’s)?(?:\s+[A-Za-z][\w-]*){0,3}\s+(?P<head>[A-Za-z][\w-]*)\s+")
 _APPOSED_ORG = re.compile(r",\s+(?:the\s+)?")
+_DASHES = frozenset("-–—")
+_DASH = re.compile(r"[-–—]")
+# Capitalised words joined by dashes: "Baku-Tbilisi-Kars", "U.S.–Japan".
+_HYPHENATED = re.compile(r"[A-Z][\w.’']*(?:[-–—][A-Z][\w.’']*)+")
+
+
+def _compound_start(text: str, pos: int) -> int:
+    """Where the dash-joined compound holding ``pos`` starts."""
+    while pos > 1 and text[pos - 1] in _DASHES and text[pos - 2].isalnum():
+        pos -= 1
+        while pos > 0 and (text[pos - 1].isalnum() or text[pos - 1] in ".’'"):
+            pos -= 1
+    return pos
+
+
 # The object of a comparison: "than any Franco-German communiqué", "than Japan".
 _COMPARED = re.compile(
     r"\bthan\s+(?:(?:any|the|a|an|all|every|either|other)\s+)?(?:[A-Z][\w.]*[-–])*$"
@@ -419,6 +434,16 @@ class ArticleContext:
             # of Conduct", "translated from Spanish": a company, a document named for
             # a city, a language
             return None
+        if m.form == "capital" and (
+            self.text[m.end : m.end + 1] in _DASHES or self.text[m.start - 1 : m.start] in _DASHES
+        ):
+            route = _HYPHENATED.match(self.text, _compound_start(self.text, m.start))
+            if route and any(
+                self.vocabulary.state_code(part) is None for part in _DASH.split(route.group(0))
+            ):
+                # "the Baku-Tbilisi-Kars railway", "the Islamabad-Tehran-Istanbul train":
+                # cities strung into the name of a route, one of them no capital
+                return None
         if "than " in before[-40:] and _COMPARED.search(before):
             # "more for deterrence than any Franco-German communiqué": what is compared
             return StateRef(m.ref, m.start, m.end, m.form, "object")
