@@ -190,6 +190,16 @@ def test_a_comments_sort_control_ends_the_article(header):
     assert _body(text) == ["Japan and India agreed."]
 
 
+def test_a_bulleted_item_that_reads_like_a_header_is_kept():
+    text = "Japan and India agreed on:\n• Sport\n• Trade\nBrazil and Peru agreed too."
+    assert _body(text) == [
+        "Japan and India agreed on:",
+        "• Sport",
+        "• Trade",
+        "Brazil and Peru agreed too.",
+    ]
+
+
 def test_a_comments_header_with_its_count_before_it_ends_the_article():
     text = "Japan and India agreed.\n23 COMMENTS\nCameroon should join."
     assert _body(text) == ["Japan and India agreed."]

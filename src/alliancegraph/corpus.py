@@ -667,6 +667,8 @@ def _patterns(cues: Cues) -> _Patterns:
 # A paragraph longer than this is the article again, not a biography.
 _LONGEST_BIO = 400
 _COUNT_SUFFIX = re.compile(r"\s*\(\d+\)$")
+# A bullet opens a list item, which is no header even when it reads like one.
+_BULLETS = frozenset("-•*–—·▪‣◦>→›")
 _LEADING_SYMBOLS = re.compile(r"^[^\w\[(\"“'‘]+(?=\w)")
 _SORT_TAIL = re.compile(r"\s+sort by\b.*$")
 # "23 Comments", "💬 23 Comments": a count before a comments header.
@@ -776,7 +778,7 @@ def clean(text: str, cues: Cues) -> tuple[dict[str, str], tuple[tuple[int, int],
         # "Reader Comments (214)" is the same header as "Reader Comments", and
         # "📢 COMMUNITY NOTICES" as "Community notices".
         lower = stripped.lower().rstrip(":")
-        if not lower[:1].isalnum():
+        if not lower[:1].isalnum() and lower[:1] not in _BULLETS:
             lower = _LEADING_SYMBOLS.sub("", lower)
         if "sort by" in lower:
             lower = _SORT_TAIL.sub("", lower)  # "47 Comments   Sort by: Most relevant ▾"
