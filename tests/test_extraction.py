@@ -76,6 +76,21 @@ def test_a_capital_strung_into_a_route_s_name_is_no_state(extract):
     assert set(result.states) == {"JPN", "PAK", "TUR", "USA"}
 
 
+def test_the_north_stands_for_north_korea_where_north_korea_is_named(extract):
+    result = extract(
+        "Japan, South Korea and the United States condemned North Korea's launch. The three "
+        "allies pledged to deter the North's nuclear and missile threats."
+    )
+    assert {("JPN", "PRK"), ("KOR", "PRK"), ("USA", "PRK")} <= targets(result)
+
+
+def test_the_north_alone_is_no_state(extract):
+    result = extract(
+        "Japan and India agreed on trade, a boost for the North and the North Atlantic."
+    )
+    assert set(result.states) == {"IND", "JPN"}
+
+
 def test_a_state_compared_with_is_not_a_partner(extract):
     result = extract(
         "Finland, Sweden, Norway and Denmark pool their air forces, which has done more for "

@@ -54,6 +54,8 @@ class CuratedState:
     official_name: str | None = None
     # The first half of a compound ("Franco-German", "Sino-US"), for the states that have one.
     combining_forms: list[str] = field(default_factory=list)
+    # Forms that stand for the state only where it is also named ("the North").
+    short_forms: list[str] = field(default_factory=list)
 
 
 def fail(message: str) -> NoReturn:
@@ -121,6 +123,7 @@ def state_row(sid: str, state: CuratedState) -> dict[str, Any]:
         "capitals": state.capitals,
         "organs": state.organs,
         **({"combining_forms": state.combining_forms} if state.combining_forms else {}),
+        **({"short_forms": state.short_forms} if state.short_forms else {}),
         "wikidata": state.wikidata,
         "capital_coordinates": [round(lat, 4), round(lon, 4)],
         "region": state.region,

@@ -70,6 +70,9 @@ class StateEntry(_Entry):
     #: The first half of a compound, matched only before a hyphen or a dash:
     #: "Franco-German", "Sino-US", "Anglo-French".
     combining_forms: tuple[str, ...] = ()
+    #: Forms that stand for the state only in an article that names it otherwise
+    #: too: "the North" for North Korea in a story about the peninsula.
+    short_forms: tuple[str, ...] = ()
     wikidata: str | None = Field(default=None, pattern=r"^Q[1-9][0-9]*$")
     capital_coordinates: tuple[float, float] | None = None
     region: str | None = None

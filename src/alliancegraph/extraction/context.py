@@ -70,6 +70,7 @@ _MESSAGE_AFTER = re.compile(r"^(?:'s?)?,?\s+the\s+(?:message|signal|warning)\b",
 # Between an organisation and a person: the title of an office ("'s top diplomat").
 _OFFICE_GAP = re.compile(r"(?:'s|’s)?(?:\s+[A-Za-z][\w-]*){0,3}\s+(?P<head>[A-Za-z][\w-]*)\s+")
 _APPOSED_ORG = re.compile(r",\s+(?:the\s+)?")
+_CAPITALISED_NEXT = re.compile(r"[ -][A-Z]")
 _DASHES = frozenset("-–—")
 _DASH = re.compile(r"[-–—]")
 # Capitalised words joined by dashes: "Baku-Tbilisi-Kars", "U.S.–Japan".
@@ -208,6 +209,8 @@ class ArticleContext:
         body_spans = doc.body
         names, domains = matcher.scan(self.text, lowered)
         names = [m for m in names if _inside(m, body_spans)]
+        if any(m.form == "short" for m in names):
+            names = self._short_forms_kept(names)
         domains = [m for m in domains if _inside(m, body_spans)]
         org_spans = [(m.start, m.end) for m in names if m.kind == "org"]
         leaves = vocabulary.leaf_domains
@@ -253,6 +256,17 @@ class ArticleContext:
         self._lead: frozenset[str] = frozenset()
         for sentence in self.sentences:
             sentence.participation = self._participation(sentence)
+
+    def _short_forms_kept(self, names: list[Mention]) -> list[Mention]:
+        """ "the North" stands for North Korea where the article names North Korea
+        too, and not before another capitalised word ("the North Atlantic")."""
+        named = {m.ref for m in names if m.kind == "state" and m.form != "short"}
+        return [
+            m
+            for m in names
+            if m.form != "short"
+            or (m.ref in named and not _CAPITALISED_NEXT.match(self.text, m.end))
+        ]
 
     def _in_institution_name(self, m: Mention) -> bool:
         """Whether a capitalised domain word names an institution or an office

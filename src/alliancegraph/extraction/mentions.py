@@ -94,7 +94,15 @@ _Payload = tuple[str, str, str]  # kind, ref, form
 
 # Lower number wins when one surface form means several things.
 _PRIORITY = {"non_actor": 0, "person": 1, "org": 2, "state": 3, "not_domain": 0, "domain": 1}
-_FORM_PRIORITY = {"name": 0, "capital": 1, "demonym": 2, "organ": 3, "weak": 4, "combining": 5}
+_FORM_PRIORITY = {
+    "name": 0,
+    "capital": 1,
+    "demonym": 2,
+    "organ": 3,
+    "weak": 4,
+    "combining": 5,
+    "short": 6,
+}
 
 _ACRONYM = re.compile(r"\b[A-Z0-9]{2,}\b")
 
@@ -166,6 +174,8 @@ class Matcher:
                 yield form, ("state", s.id, "organ")
             for form in s.combining_forms:
                 yield f"{form}-", ("state", s.id, "combining")
+            for form in s.short_forms:
+                yield form, ("state", s.id, "short")
         for o in v.organizations.values():
             for form in (o.name, *o.aliases):
                 yield form, ("org", o.id, "name")
