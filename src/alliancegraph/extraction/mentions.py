@@ -76,7 +76,8 @@ class Mention(NamedTuple):
     ``kind`` is one of ``state``, ``org``, ``person``, ``non_actor``,
     ``domain``, ``not_domain``; ``ref`` the id it resolves to (alpha-3 code,
     organisation id, person name, domain id); ``form`` how it was named
-    (``name``, ``weak``, ``demonym``, ``capital``, ``organ`` for states).
+    (``name``, ``weak``, ``demonym``, ``capital``, ``organ``, ``combining`` as in
+    "Franco-", ``short`` as in "the North", for states).
 
     A named tuple: an article has dozens, and a tuple is made in a third
     of the time a frozen dataclass takes.
