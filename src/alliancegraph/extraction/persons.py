@@ -156,7 +156,9 @@ def find_persons(ctx: ArticleContext) -> list[PersonFinding]:
                 evidence_for(sentence, 0.95 if acts_for == entry.state else 0.85),
             )
         # Role + name, state from the words before the title.
-        for rm in roles.finditer(sentence.text) if has_head else ():
+        # The cue index found the titles' head words: without one there is no title.
+        titles = roles.finditer(sentence.text) if has_head else []
+        for rm in titles:
             # "… Minister Name" or, in apposition, "the Prime Minister of Poland, Name"
             gap = 2 if sentence.text.startswith(", ", rm.end()) else 1
             role_text, role_start, inner_state = _trim_role(vocab, rm.group(0), rm.start())
@@ -262,7 +264,7 @@ def find_persons(ctx: ArticleContext) -> list[PersonFinding]:
             _add(found, Person(name=name, state=state, role=role), evidence_for(sentence, 0.8))
         # "his Japanese counterpart, Toshimitsu Motegi"
         counterparts = "counterpart" in sentence.text
-        titled = {rm.start() for rm in roles.finditer(sentence.text)} if counterparts else set()
+        titled = {rm.start() for rm in titles}
         for cm in _COUNTERPART.finditer(sentence.text) if counterparts else ():
             name_at = _past_honorifics(ctx, sentence.text, cm.end())
             name_match = _Name(sentence.text, name_at)
